@@ -13,6 +13,12 @@ public interface TaskPicker {
      */
     List<LabTask> claim(String batchId, int limit, Duration lease);
 
+    /**
+     * Returns the tasks a claim would take now, in the same order, without claiming them or writing anything:
+     * the dry run's view of the next batch.
+     */
+    List<LabTask> preview(int limit);
+
     /** Gives back claims of tasks the batch did not run (a stopped batch), so the next batch picks them first. */
     void release(String batchId, List<LabTask> tasks);
 }

@@ -7,6 +7,12 @@ public interface RefineEngine {
     String name();
 
     /**
+     * Returns the model a refinement in this category is asked of, stored on the pending LabRun before the call.
+     * The model that actually answers may differ (provider fallbacks) and replaces it when the run is done.
+     */
+    String modelFor(String category);
+
+    /**
      * Refines one task's text.
      *
      * @throws RefineFailure when no refinement could be produced; its code is stored as LabRun.errorMessage

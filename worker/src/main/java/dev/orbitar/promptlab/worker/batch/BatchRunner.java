@@ -1,0 +1,181 @@
+package dev.orbitar.promptlab.worker.batch;
+
+import dev.orbitar.promptlab.worker.picking.LabTask;
+import dev.orbitar.promptlab.worker.picking.TaskPicker;
+import dev.orbitar.promptlab.worker.refining.RefineEngine;
+import dev.orbitar.promptlab.worker.store.BatchLedger;
+import dev.orbitar.promptlab.worker.store.BatchRecord;
+import dev.orbitar.promptlab.worker.templates.PromptTemplate;
+import dev.orbitar.promptlab.worker.templates.TemplateResolver;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one Lab batch: claims tasks, runs them with bounded concurrency, gives back what it did not start, and
+ * returns the summary. Every task is its own unit of work, so one failed task never undoes another.
+ */
+public final class BatchRunner {
+
+    private static final Logger log = LoggerFactory.getLogger("PromptLabRunner");
+
+    private final TaskPicker picker;
+    private final BatchLedger ledger;
+    private final TemplateResolver templates;
+    private final RefineEngine engine;
+    private final TaskProcessor processor;
+    private final Clock clock;
+    private final AtomicReference<String> stopReason = new AtomicReference<>();
+
+    public BatchRunner(TaskPicker picker, BatchLedger ledger, TaskProcessorParts parts, Clock clock) {
+        this.picker = picker;
+        this.ledger = ledger;
+        this.templates = parts.templates();
+        this.engine = parts.engine();
+        this.processor = new TaskProcessor(parts.templates(), parts.engine(), parts.scorer(), parts.runs());
+        this.clock = clock;
+    }
+
+    /**
+     * Asks the batch to start no new task; tasks already running finish. Safe to call from any thread, e.g. a
+     * shutdown hook.
+     */
+    public void requestStop(String reason) {
+        stopReason.compareAndSet(null, reason);
+    }
+
+    /** Runs the batch to the end, or until a stop is requested, and returns its summary. */
+    public BatchSummary run(BatchRecord batch, BatchOptions options) {
+        if (options.dryRun()) {
+            return dryRun(batch, options);
+        }
+
+        ledger.started(batch);
+        List<LabTask> claimed = picker.claim(batch.batchId(), options.batchLimit(), options.lease());
+        log.info("Batch {} claimed {} tasks (limit {}, lease {}s)", batch.batchId(), claimed.size(),
+                options.batchLimit(), options.lease().toSeconds());
+
+        Tally tally = runAll(batch.batchId(), claimed, options);
+
+        if (!tally.unstarted.isEmpty()) {
+            picker.release(batch.batchId(), tally.unstarted);
+            log.info("Batch {} released {} unstarted tasks", batch.batchId(), tally.unstarted.size());
+        }
+
+        BatchSummary summary = new BatchSummary(batch.batchId(), claimed.size(), tally.runs.get(),
+                tally.scores.get(), tally.failures.get(), tally.unstarted.size(), stopReason.get());
+        ledger.finished(batch.batchId(), clock.instant(), summary.status(), summary.runsCreated(),
+                summary.scoresCreated(), summary.failures());
+        log.info("[PromptLabRunner] Lab batch completed { runsCreated: {}, scoresCreated: {} }",
+                summary.runsCreated(), summary.scoresCreated());
+        return summary;
+    }
+
+    private Tally runAll(String batchId, List<LabTask> claimed, BatchOptions options) {
+        Tally tally = new Tally();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(),
+                Math.max(1, claimed.size()))), runnable -> {
+                    Thread thread = new Thread(runnable, "lab-task");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (LabTask task : claimed) {
+                futures.add(pool.submit(() -> runOne(batchId, task, options, tally)));
+            }
+            for (Future<?> future : futures) {
+                waitFor(future);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally;
+    }
+
+    private void runOne(String batchId, LabTask task, BatchOptions options, Tally tally) {
+        if (stopReason.get() != null) {
+            tally.markUnstarted(task);
+            return;
+        }
+
+        TaskOutcome outcome = processor.process(batchId, task);
+
+        tally.add(outcome);
+        if (outcome.stopReason() != null && stopReason.compareAndSet(null, outcome.stopReason())) {
+            log.error("Batch {} stops early: {}. Unstarted tasks are released for a later batch.", batchId,
+                    outcome.stopReason());
+        }
+        BigDecimal budget = options.budgetUsd();
+        if (budget != null && tally.cost().compareTo(budget) >= 0
+                && stopReason.compareAndSet(null, "budget of " + budget.toPlainString() + " USD reached")) {
+            log.warn("Batch {} reached its budget of {} USD after spending {} USD; no new task starts", batchId,
+                    budget.toPlainString(), tally.cost().toPlainString());
+        }
+    }
+
+    private BatchSummary dryRun(BatchRecord batch, BatchOptions options) {
+        List<LabTask> next = picker.preview(options.batchLimit());
+        for (LabTask task : next) {
+            PromptTemplate template = templates.resolve(task);
+            log.info("Dry run: would run task {} ({}) with {}@{} on model {}", task.id(), task.kind().wireValue(),
+                    template.slug(), template.version(), engine.modelFor(task.category()));
+        }
+        log.info("Dry run: nothing was written; {} tasks would have been claimed", next.size());
+        log.info("[PromptLabRunner] Lab batch completed { runsCreated: 0, scoresCreated: 0 }");
+        return new BatchSummary(batch.batchId(), next.size(), 0, 0, 0, 0, null);
+    }
+
+    private static void waitFor(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a task", e);
+        } catch (ExecutionException e) {
+            throw new BatchFailedException("A task could not be recorded: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** Counters shared by the task threads. */
+    private static final class Tally {
+        final AtomicInteger runs = new AtomicInteger();
+        final AtomicInteger scores = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+        final List<LabTask> unstarted = new ArrayList<>();
+        private BigDecimal cost = BigDecimal.ZERO;
+
+        synchronized void markUnstarted(LabTask task) {
+            unstarted.add(task);
+        }
+
+        synchronized void add(TaskOutcome outcome) {
+            if (outcome.runCreated()) {
+                runs.incrementAndGet();
+            }
+            if (outcome.scoreCreated()) {
+                scores.incrementAndGet();
+            }
+            if (outcome.failed()) {
+                failures.incrementAndGet();
+            }
+            if (outcome.costUsd() != null) {
+                cost = cost.add(outcome.costUsd());
+            }
+        }
+
+        synchronized BigDecimal cost() {
+            return cost;
+        }
+    }
+}
