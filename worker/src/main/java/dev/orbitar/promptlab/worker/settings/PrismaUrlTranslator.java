@@ -127,8 +127,8 @@ final class PrismaUrlTranslator {
 
     /**
      * Sets the search path so that unqualified SQL finds the application's tables. The driver sends currentSchema
-     * as the search_path startup parameter, which PostgreSQL applies after the options parameter, so a
-     * search_path in options only takes effect when the URL sets no schema.
+     * as the search_path startup parameter, which PostgreSQL applies after the options parameter (seen with
+     * PostgreSQL 14), so a search_path in options takes effect only when currentSchema is left unset.
      */
     private void applySearchPath(String appSchema) {
         boolean optionsSetSearchPath = options != null && SETS_SEARCH_PATH.matcher(options).find();
