@@ -14,12 +14,12 @@ public final class DatabasePoolConfig {
 
     /**
      * Builds a pool configuration: the JDBC URL, user and password, every driver property, the maximum pool size
-     * and, from pool_timeout, how long a caller waits for a connection (0 means without limit).
+     * and, from pool_timeout, how long a caller waits for a connection.
      */
     public static HikariConfig hikariConfig(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
-        // Named so that a shaded jar or a foreign class loader cannot leave DriverManager without the driver.
+        // Loading the driver by class name avoids DriverManager's service lookup, which a shaded jar can miss.
         config.setDriverClassName("org.postgresql.Driver");
         config.setJdbcUrl(settings.jdbcUrl());
 
@@ -35,7 +35,7 @@ public final class DatabasePoolConfig {
         config.setDataSourceProperties(driverProperties);
 
         config.setMaximumPoolSize(settings.maxPoolSize());
-        // HikariCP reads a connection timeout of 0 as "wait without limit", as Prisma reads pool_timeout=0.
+        // HikariCP turns a connection timeout of 0 into Integer.MAX_VALUE ms (about 25 days): Prisma's "no limit".
         config.setConnectionTimeout(settings.poolTimeout().toMillis());
         return config;
     }

@@ -33,8 +33,8 @@ public record DatabaseSettings(
         StringBuilder properties = new StringBuilder();
         for (String name : new TreeSet<>(driverProperties.stringPropertyNames())) {
             boolean secret = name.toLowerCase(Locale.ROOT).contains("password");
-            String shown = secret ? "****" : driverProperties.getProperty(name);
-            properties.append(properties.length() == 0 ? "" : ", ").append(name).append('=').append(shown);
+            String displayedValue = secret ? "****" : driverProperties.getProperty(name);
+            properties.append(properties.length() == 0 ? "" : ", ").append(name).append('=').append(displayedValue);
         }
         return "DatabaseSettings[url=" + displayUrl + ", user=" + username + ", password=" + password
                 + ", schema=" + schema + ", maxPoolSize=" + maxPoolSize + ", poolTimeout=" + poolTimeout

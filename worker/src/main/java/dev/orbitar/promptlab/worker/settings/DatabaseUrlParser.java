@@ -30,7 +30,7 @@ public final class DatabaseUrlParser {
     /** Connections beyond one per concurrent task when the URL sets no pool size. */
     static final int SPARE_CONNECTIONS = 2;
 
-    // A day: a longer timeout is a typing error, and the driver turns seconds into int milliseconds.
+    // A day: a longer timeout is most likely a typing error.
     static final int MAX_TIMEOUT_SECONDS = 86_400;
     static final int MAX_POOL_SIZE = 1_000;
 
@@ -60,9 +60,9 @@ public final class DatabaseUrlParser {
     }
 
     /**
-     * Returns the pool size used when the URL sets none: one connection per concurrent task, plus one for the
-     * batch's own bookkeeping (batch record, lease renewal) and one spare so that a health check or an HTTP
-     * trigger never waits behind the tasks.
+     * Returns the pool size used when the URL sets none. Each concurrent task gets one connection, the batch's
+     * own bookkeeping (batch record, lease renewal) one more, and one is spare so that a health check or an HTTP
+     * trigger does not wait behind the tasks.
      */
     public static int defaultPoolSize(int concurrency) {
         return concurrency + SPARE_CONNECTIONS;

@@ -135,8 +135,8 @@ record DatabaseUrlParts(
             portText = colon < 0 ? null : hostAndPort.substring(colon + 1);
             if (!host.isEmpty() && !HOST_NAME.matcher(host).matches()) {
                 // Without user info the host part may be a fragment of a password with an unencoded character.
-                String shown = hadUserInfo ? "'" + host + "'" : "(not shown)";
-                throw new InvalidSettingException("Invalid " + SETTING + " host " + shown
+                String hostInMessage = hadUserInfo ? "'" + host + "'" : "(not shown)";
+                throw new InvalidSettingException("Invalid " + SETTING + " host " + hostInMessage
                         + ": a host name, an IPv4 address or an IPv6 address in brackets; " + ENCODING_HINT);
             }
         }

@@ -76,8 +76,8 @@ final class JdbcUrlTranslator {
 
         String[] choices = property.getChoices();
         if (choices != null && !Arrays.asList(choices).contains(value)) {
-            String shown = SECRET_PROPERTIES.contains(name) ? "(hidden)" : value;
-            throw new InvalidSettingException(parameter(name), shown, SettingValues.oneOf(List.of(choices)));
+            String valueInMessage = SECRET_PROPERTIES.contains(name) ? "(hidden)" : value;
+            throw new InvalidSettingException(parameter(name), valueInMessage, SettingValues.oneOf(List.of(choices)));
         }
         return value;
     }

@@ -180,7 +180,7 @@ class WorkerSettingsLoaderTest {
     }
 
     @Test
-    void defaultWorkerSchemaEqualToUrlSchemaIsRejected() {
+    void workerSchemaDefaultClashesWithUrl() {
         assertThat(messageOf(Map.of("DATABASE_URL", "postgresql://lab@db/app?schema=prompt_lab")))
                 .startsWith("Invalid LAB_WORKER_SCHEMA 'prompt_lab': a schema other than");
     }
@@ -221,7 +221,7 @@ class WorkerSettingsLoaderTest {
     }
 
     @Test
-    void apiKeyWithInnerSpaceIsRejectedWithoutValue() {
+    void apiKeyInnerSpaceHidesValue() {
         String message = messageOf(Map.of("OPENROUTER_API_KEY", "sk-or-v1 Zq9pW3xK"));
 
         assertThat(message).startsWith("Invalid OPENROUTER_API_KEY (value hidden): it contains a space");
