@@ -1,7 +1,9 @@
 package dev.orbitar.promptlab.worker.settings;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * A validated database connection, translated from DATABASE_URL.
@@ -24,4 +26,18 @@ public record DatabaseSettings(
         int maxPoolSize,
         Duration poolTimeout,
         String displayUrl) {
+
+    /** Shows the URL, user, pool and driver property names with every password masked. */
+    @Override
+    public String toString() {
+        StringBuilder properties = new StringBuilder();
+        for (String name : new TreeSet<>(driverProperties.stringPropertyNames())) {
+            boolean secret = name.toLowerCase(Locale.ROOT).contains("password");
+            String displayedValue = secret ? "****" : driverProperties.getProperty(name);
+            properties.append(properties.length() == 0 ? "" : ", ").append(name).append('=').append(displayedValue);
+        }
+        return "DatabaseSettings[url=" + displayUrl + ", user=" + username + ", password=" + password
+                + ", schema=" + schema + ", maxPoolSize=" + maxPoolSize + ", poolTimeout=" + poolTimeout
+                + ", driverProperties={" + properties + "}]";
+    }
 }
