@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class RetryAfter {
 
-    private static final Pattern DELAY_SECONDS = Pattern.compile("\\d{1,10}");
+    private static final Pattern DELAY_SECONDS = Pattern.compile("\\d+");
+    // Longer than any cap; larger values are clamped here instead of overflowing.
+    private static final long MAX_SECONDS = 999_999_999_999L;
 
     private RetryAfter() {
     }
@@ -26,7 +28,8 @@ public final class RetryAfter {
         }
         String value = header.trim();
         if (DELAY_SECONDS.matcher(value).matches()) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            long seconds = value.length() > 12 ? MAX_SECONDS : Long.parseLong(value);
+            return Optional.of(Duration.ofSeconds(seconds));
         }
         try {
             // RFC_1123_DATE_TIME reads IMF-fixdate, the form RFC 9110 requires senders to use.
