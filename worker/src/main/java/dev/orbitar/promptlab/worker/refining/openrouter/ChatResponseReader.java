@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a chat-completions response body in OpenAI's format with OpenRouter's additions: {@code usage.cost},
- * error objects inside 200 responses, and reasoning fields that are never taken as the answer.
+ * error objects inside 200 responses, and reasoning fields that are never taken as the output.
  */
 public final class ChatResponseReader {
 
-    // Some providers put a model's reasoning inside content, wrapped in think tags, before the answer.
+    // Some providers put a model's reasoning inside content, wrapped in think tags, before the output.
     private static final Pattern LEADING_REASONING =
             Pattern.compile("^\\s*<(think|thinking)>.*?</\\1>\\s*", Pattern.DOTALL);
     private static final Pattern UNCLOSED_REASONING = Pattern.compile("^\\s*<(think|thinking)>", Pattern.DOTALL);
@@ -99,7 +99,7 @@ public final class ChatResponseReader {
             return content.asText();
         }
         if (content.isArray()) {
-            // Content parts: only parts of type text are the answer; reasoning parts are dropped.
+            // Content parts: only parts of type text are the output; reasoning parts are dropped.
             StringBuilder text = new StringBuilder();
             for (JsonNode part : content) {
                 if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {

@@ -3,8 +3,8 @@ package dev.orbitar.promptlab.worker.refining.openrouter;
 import java.math.BigDecimal;
 
 /**
- * What the attempts of one call cost, summed over every attempt the provider reported usage for (a retried empty
- * answer is billed too).
+ * The cost of the attempts of one call, summed over every attempt the provider reported usage for, because a
+ * retried empty response is billed too.
  *
  * @param attempts requests sent
  * @param latencyMillis wall time from the first attempt to the outcome, waits included

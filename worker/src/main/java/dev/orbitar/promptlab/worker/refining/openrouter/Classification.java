@@ -1,7 +1,7 @@
 package dev.orbitar.promptlab.worker.refining.openrouter;
 
 /**
- * How one failed attempt is handled.
+ * The handling of one failed attempt.
  *
  * @param code the failure code stored if no later attempt succeeds
  * @param retryable whether the retry policy may try again

@@ -14,7 +14,7 @@ public final class FailureClassifier {
             "prompt is too long", "reduce the length");
     private static final List<String> MODERATION_MARKERS = List.of(
             "moderation", "flagged", "content policy", "content_policy", "safety");
-    // Daily caps (OpenRouter's free-model requests per day) and exhausted billing quotas end the batch; a
+    // Daily caps (OpenRouter's free-model requests per day) and exhausted billing quotas end the batch. A
     // per-minute limit does not, so the bare word "quota" is not enough.
     private static final List<String> QUOTA_MARKERS = List.of(
             "per-day", "per day", "per_day", "perday", "daily", "insufficient_quota",

@@ -1,6 +1,6 @@
 package dev.orbitar.promptlab.worker.refining.openrouter;
 
-/** The failure codes of provider calls, stored as LabRun.errorMessage. docs/openrouter.md says when each occurs. */
+/** The failure codes of provider calls, stored as LabRun.errorMessage. docs/openrouter.md lists when each occurs. */
 public final class FailureCode {
 
     public static final String BAD_REQUEST = "bad_request";

@@ -20,6 +20,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ public final class OpenRouterClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenRouterClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String REDACTED = "****";
+    // A completion of 200,000 tokens is under 1 MiB of JSON; a larger body is a proxy's error page or worse.
+    static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
 
     private final OpenRouterSettings settings;
     private final HttpUrl endpoint;
@@ -53,8 +56,8 @@ public final class OpenRouterClient implements AutoCloseable {
                 .callTimeout(settings.callTimeout())
                 // RetryPolicy is the only retry layer, so each attempt it counts is one request sent.
                 .retryOnConnectionFailure(false)
-                // NOTE: 32 idle connections is a guess at the largest LAB_CONCURRENCY in use; more still work,
-                // but connections above it are closed after each call instead of being reused.
+                // NOTE: 32 idle connections is a guess at the largest LAB_CONCURRENCY in use. Above it, calls
+                // still work, but the extra connections are closed after each call instead of being reused.
                 .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
                 .build();
         this.retryPolicy = retryPolicy;
@@ -79,7 +82,7 @@ public final class OpenRouterClient implements AutoCloseable {
     /**
      * Sends one chat-completions request, retrying transient failures within the retry policy.
      *
-     * @throws ChatFailure when no attempt produced text; its code says why
+     * @throws ChatFailure when no attempt produced text; its code gives the reason
      */
     public ChatResult complete(ChatRequest request) throws ChatFailure {
         long startedNanos = time.nanoTime();
@@ -175,7 +178,13 @@ public final class OpenRouterClient implements AutoCloseable {
     private Attempt send(Request httpRequest, String model) throws ChatFailure {
         try (Response response = http.newCall(httpRequest).execute()) {
             ResponseBody responseBody = response.body();
-            String body = responseBody == null ? "" : responseBody.string();
+            BufferedSource source = responseBody.source();
+            if (source.request(MAX_BODY_BYTES + 1)) {
+                return Attempt.failed(Classification.transientFailure(FailureCode.INVALID_RESPONSE), Optional.empty(),
+                        "HTTP " + response.code() + " with a body over " + MAX_BODY_BYTES + " bytes",
+                        AttemptUsage.NONE, null);
+            }
+            String body = source.readUtf8();
             Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After"), time.now());
 
             if (!response.isSuccessful()) {
@@ -206,7 +215,7 @@ public final class OpenRouterClient implements AutoCloseable {
         }
         if (parsed instanceof ChatResponse.EmptyAnswer empty) {
             return Attempt.failed(Classification.transientFailure(FailureCode.EMPTY_OUTPUT), Optional.empty(),
-                    "no content in the answer (finish_reason " + empty.finishReason() + ")", empty.usage(), null);
+                    "no content in the response (finish_reason " + empty.finishReason() + ")", empty.usage(), null);
         }
         if (parsed instanceof ChatResponse.ProviderError error) {
             // An error inside a 200 carries the status it stands for; without a usable one it is a provider error.
@@ -230,7 +239,7 @@ public final class OpenRouterClient implements AutoCloseable {
     }
 
     /**
-     * Returns whether a 429 says no request is left until a reset later than the retry cap: OpenRouter sends
+     * Returns whether a 429 reports no request left until a reset later than the retry cap: OpenRouter sends
      * X-RateLimit-Remaining and X-RateLimit-Reset (epoch milliseconds) with its own rate-limit errors.
      */
     private boolean rateLimitResetsBeyondCap(Response response) {
@@ -316,7 +325,7 @@ public final class OpenRouterClient implements AutoCloseable {
         http.connectionPool().evictAll();
     }
 
-    /** The outcome of one request: an answer, or a classified failure. */
+    /** The outcome of one request: the model output, or a classified failure. */
     private record Attempt(
             ChatResponse.Answer answer,
             Classification classification,

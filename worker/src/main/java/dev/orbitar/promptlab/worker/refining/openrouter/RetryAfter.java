@@ -21,7 +21,7 @@ public final class RetryAfter {
     private RetryAfter() {
     }
 
-    /** Returns the wait the header asks for, zero for a date in the past, or empty when absent or not valid. */
+    /** Returns the wait the header requests, zero for a date in the past, or empty when absent or not valid. */
     public static Optional<Duration> parse(String header, Instant now) {
         if (header == null) {
             return Optional.empty();

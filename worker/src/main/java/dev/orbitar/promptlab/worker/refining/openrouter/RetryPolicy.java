@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class RetryPolicy {
 
-    /** Why no further attempt is made. */
+    /** The reason no further attempt is made. */
     public enum GiveUpReason {
         ATTEMPTS_EXHAUSTED,
         WAIT_BUDGET_EXHAUSTED,

@@ -14,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the judge's answer into a {@link JudgeVerdict}. Models wrap JSON in code fences or prose, nest scores or
- * not, and answer on 0-10 or 0-1 scales; all of that is accepted. An answer that still yields no complete, in-range
- * set of scores is rejected, so it is recorded as a judge error and never as a score of 0.
+ * Reads the judge model's response text into a {@link JudgeVerdict}. Models wrap JSON in code fences or prose, nest
+ * scores or not, and score on 0-10 or 0-1 scales, and the parser accepts all of these. A response that still
+ * yields no complete, in-range set of scores is rejected, so it is recorded as a judge error and never as a score
+ * of 0.
  */
 public final class JudgeAnswerParser {
 
@@ -31,7 +32,7 @@ public final class JudgeAnswerParser {
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .build();
 
-    /** One dimension as answered, before the scale is known. */
+    /** One dimension as the judge scored it, before the scale is known. */
     private record RawScore(String dimension, double value, boolean alreadyNormalised, String reason) {
     }
 
@@ -40,11 +41,11 @@ public final class JudgeAnswerParser {
      *
      * @throws JudgeAnswerException when there is no JSON object, a dimension is missing, or a score is out of range
      */
-    public JudgeVerdict parse(String answer) throws JudgeAnswerException {
-        if (answer == null || answer.isBlank()) {
-            throw new JudgeAnswerException("the judge answer is empty");
+    public JudgeVerdict parse(String response) throws JudgeAnswerException {
+        if (response == null || response.isBlank()) {
+            throw new JudgeAnswerException("the judge response is empty");
         }
-        JsonNode root = findJsonObject(answer);
+        JsonNode root = findJsonObject(response);
         JsonNode scoresNode = root.path("scores").isObject() ? root.path("scores") : root;
 
         List<RawScore> raw = new ArrayList<>();
@@ -71,14 +72,14 @@ public final class JudgeAnswerParser {
         return new JudgeVerdict(scores, reasons, overall, scale);
     }
 
-    /** Finds the first JSON object in the answer: inside a code fence if there is one, else among the prose. */
-    private JsonNode findJsonObject(String answer) throws JudgeAnswerException {
+    /** Finds the first JSON object in the response: inside a code fence if there is one, else among the prose. */
+    private JsonNode findJsonObject(String response) throws JudgeAnswerException {
         List<String> candidates = new ArrayList<>();
-        Matcher fence = CODE_FENCE.matcher(answer);
+        Matcher fence = CODE_FENCE.matcher(response);
         while (fence.find()) {
             candidates.add(fence.group(1));
         }
-        candidates.add(answer);
+        candidates.add(response);
 
         for (String candidate : candidates) {
             for (int start = candidate.indexOf('{'); start >= 0; start = candidate.indexOf('{', start + 1)) {
@@ -96,7 +97,7 @@ public final class JudgeAnswerParser {
                 }
             }
         }
-        throw new JudgeAnswerException("the judge answer contains no JSON object");
+        throw new JudgeAnswerException("the judge response contains no JSON object");
     }
 
     /** Returns the index of the brace closing the one at start, skipping braces inside strings, or -1. */
@@ -138,7 +139,7 @@ public final class JudgeAnswerParser {
 
     private static RawScore rawScore(String dimension, JsonNode node) throws JudgeAnswerException {
         if (node == null || node.isNull()) {
-            throw new JudgeAnswerException("the judge answer has no score for " + dimension);
+            throw new JudgeAnswerException("the judge response has no score for " + dimension);
         }
         String reason = null;
         JsonNode valueNode = node;
@@ -147,7 +148,7 @@ public final class JudgeAnswerParser {
             JsonNode reasonNode = firstField(node, REASON_FIELDS);
             reason = reasonNode == null ? null : reasonNode.asText();
             if (valueNode == null) {
-                throw new JudgeAnswerException("the judge answer has no score for " + dimension);
+                throw new JudgeAnswerException("the judge response has no score for " + dimension);
             }
         }
 
@@ -183,8 +184,8 @@ public final class JudgeAnswerParser {
     }
 
     /**
-     * Returns the scale of the scores: the answer's own {@code scale} when it names one, else 0-10 when any score is
-     * above 1 or all are whole numbers (the rubric asks for 0-10), else 0-1.
+     * Returns the scale of the scores: the response's own {@code scale} when it names one, else 0-10 when any score
+     * is above 1 or all are whole numbers (the rubric requests 0-10), else 0-1.
      */
     private static String scale(JsonNode declared, List<RawScore> raw) throws JudgeAnswerException {
         if (declared != null && !declared.isNull()) {
@@ -201,8 +202,8 @@ public final class JudgeAnswerParser {
         if (unnormalised.stream().anyMatch(score -> score.value() > 1)) {
             return "0-10";
         }
-        // NOTE: all-whole scores of 0 and 1 are read as 0-10, since that is the scale the rubric asks for; a judge
-        // that answers 1 meaning "full marks on 0-1" without saying so is scored low.
+        // NOTE: all-whole scores of 0 and 1 are read as 0-10 because the rubric requests that scale. A judge that
+        // returns 1 to mean full marks on 0-1, without a scale field, is therefore scored low.
         boolean allWhole = unnormalised.stream().allMatch(score -> score.value() == Math.rint(score.value()));
         return allWhole ? "0-10" : "0-1";
     }

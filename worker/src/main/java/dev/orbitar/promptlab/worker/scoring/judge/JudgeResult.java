@@ -5,7 +5,7 @@ import dev.orbitar.promptlab.worker.refining.openrouter.ChatUsage;
 /**
  * The outcome of one judgement: a verdict, or an error code. An error is never a score.
  *
- * @param model the model that answered, or the requested one when the call failed
+ * @param model the model that produced the response, or the requested one when the call failed
  * @param verdict the scores, or null when the judgement failed
  * @param errorCode a short code when the judgement failed ({@code unparseable_answer} or a provider failure code)
  * @param errorMessage the failure for logs, or null

@@ -48,7 +48,7 @@ public final class LlmJudge {
         try {
             return new JudgeResult(result.model(), parser.parse(result.content()), null, null, result.usage());
         } catch (JudgeAnswerException e) {
-            log.warn("Judge answer of {} for task {} could not be read: {}", result.model(), subjectId,
+            log.warn("Judge response of {} for task {} is invalid: {}", result.model(), subjectId,
                     e.getMessage());
             return new JudgeResult(result.model(), null, UNPARSEABLE_ANSWER, e.getMessage(), result.usage());
         }

@@ -23,7 +23,7 @@ final class FakeProvider {
         return json(200, completion(quoted(content), "stop", usage(new BigDecimal("0.000123"))));
     }
 
-    /** A completion whose content is the given JSON value (a quoted string, null, or an array). */
+    /** Builds a completion body whose content is the given JSON value (a quoted string, null, or an array). */
     static String completion(String contentJson, String finishReason, String usageJson) {
         return """
                 {"id":"gen-1","provider":"OpenAI","model":"%s","object":"chat.completion","created":1893456000,

@@ -18,7 +18,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -409,7 +416,7 @@ class OpenRouterEngineTest {
 
     @Test
     void bodyCutShortOnWireRetried() throws Exception {
-        // The server closes the socket partway through the body, so fewer bytes arrive than Content-Length says.
+        // The server closes the socket partway through the body, so fewer bytes arrive than Content-Length declares.
         server.enqueue(answer("refined").newBuilder()
                 .onResponseBody(new SocketEffect.CloseSocket(true, true, true))
                 .build());
@@ -446,6 +453,18 @@ class OpenRouterEngineTest {
     }
 
     @Test
+    void oversizedBodyRejected() {
+        environment.put("LAB_MAX_ATTEMPTS", "1");
+        String padding = " ".repeat((int) OpenRouterClient.MAX_BODY_BYTES);
+        server.enqueue(json(200, completion("\"refined\"", "stop", usage(null)) + padding));
+
+        RefineFailure failure = failure(engine());
+
+        assertThat(failure.code()).isEqualTo("invalid_response");
+        assertThat(failure.getMessage()).contains("body over 4194304 bytes");
+    }
+
+    @Test
     void droppedConnectionRetried() throws Exception {
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, true, true))
                 .build());
@@ -473,7 +492,7 @@ class OpenRouterEngineTest {
     @Test
     void headersAfterReadTimeoutRetried() throws Exception {
         environment.put("LAB_READ_TIMEOUT_SECONDS", "0.2");
-        server.enqueue(answer("too late").newBuilder().headersDelay(1, java.util.concurrent.TimeUnit.SECONDS)
+        server.enqueue(answer("too late").newBuilder().headersDelay(1, TimeUnit.SECONDS)
                 .build());
         server.enqueue(answer("refined"));
 
@@ -488,7 +507,7 @@ class OpenRouterEngineTest {
         environment.put("LAB_READ_TIMEOUT_SECONDS", "0.2");
         for (int i = 0; i < 3; i++) {
             server.enqueue(answer("too late").newBuilder()
-                    .headersDelay(1, java.util.concurrent.TimeUnit.SECONDS).build());
+                    .headersDelay(1, TimeUnit.SECONDS).build());
         }
 
         RefineFailure failure = failure(engine());
@@ -502,7 +521,7 @@ class OpenRouterEngineTest {
         environment.put("LAB_MAX_ATTEMPTS", "1");
         environment.put("LAB_CONNECT_TIMEOUT_SECONDS", "0.2");
         environment.put("LAB_CALL_TIMEOUT_SECONDS", "0.3");
-        server.enqueue(answer("slow").newBuilder().bodyDelay(2, java.util.concurrent.TimeUnit.SECONDS).build());
+        server.enqueue(answer("slow").newBuilder().bodyDelay(2, TimeUnit.SECONDS).build());
 
         RefineFailure failure = failure(engine());
 
@@ -685,6 +704,31 @@ class OpenRouterEngineTest {
 
         assertThat(requestBody(server.takeRequest()).path("model").asText())
                 .isEqualTo("meta-llama/llama-3.1-8b-instruct");
+    }
+
+    @Test
+    void concurrentCallsAllServed() throws Exception {
+        for (int i = 0; i < 64; i++) {
+            server.enqueue(answer("refined " + i));
+        }
+        OpenRouterEngine engine = engine();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Refinement>> futures = new ArrayList<>();
+
+        try {
+            for (int i = 0; i < 64; i++) {
+                futures.add(pool.submit(() -> engine.refine(request())));
+            }
+            Set<String> texts = new HashSet<>();
+            for (Future<Refinement> future : futures) {
+                texts.add(future.get(30, TimeUnit.SECONDS).text());
+            }
+
+            assertThat(texts).hasSize(64);
+            assertThat(server.getRequestCount()).isEqualTo(64);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
