@@ -39,6 +39,11 @@ public final class OpenRouterEngine implements RefineEngine {
     }
 
     @Override
+    public String modelFor(String category) {
+        return router.modelFor(category);
+    }
+
+    @Override
     public Refinement refine(RefineRequest request) throws RefineFailure {
         RefinePrompt prompt = promptBuilder.build(request);
         String model = router.modelFor(request.category());
