@@ -238,6 +238,10 @@ public final class ReportCommand implements Callable<Integer> {
             TemplateVersion baseline = null;
             TemplateVersion candidate = null;
             if (options.compare != null) {
+                if (options.compare.size() != 2) {
+                    throw new InvalidOptionException("Invalid --compare values " + options.compare
+                            + ": give --compare once, with exactly two SLUG@VERSION values.");
+                }
                 baseline = templateVersion(options.compare.get(0));
                 candidate = templateVersion(options.compare.get(1));
                 if (baseline.equals(candidate)) {

@@ -1,5 +1,6 @@
 package dev.orbitar.promptlab.worker.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,24 +10,24 @@ import java.util.Locale;
  */
 final class Charts {
 
-    private static final int WIDTH = 960;
-    private static final double LABEL_RIGHT = 270;
-    private static final double PLOT_LEFT = 285;
-    private static final double PLOT_RIGHT = 685;
-    private static final double STATS_LEFT = 700;
+    private static final int WIDTH = 1000;
+    private static final double LABEL_RIGHT = 230;
+    private static final double PLOT_LEFT = 245;
+    private static final double PLOT_RIGHT = 645;
+    private static final double STATS_LEFT = 660;
     private static final double TOP = 34;
     private static final double ROW_HEIGHT = 40;
 
-    /** Difference-axis half-ranges, the smallest that holds every drawn value is used. */
+    /** Half-ranges of the difference axis. The chart uses the smallest one that contains every drawn value. */
     private static final double[] DIFFERENCE_RANGES = {0.05, 0.1, 0.25, 0.5, 1};
 
     private Charts() {
     }
 
     /**
-     * Draws one score's distribution per version as a box plot on a 0..1 axis: whiskers from min to max, the box
-     * from the first to the third quartile, the median, each run's value as a dot, and the mean with its 95%
-     * interval as a bar under the box.
+     * Draws one score's distribution per version as a box plot on a 0..1 axis. Whiskers run from min to max and
+     * the box from the first to the third quartile, with the median marked. Each run's value is a dot, and the
+     * mean with its 95% interval is a bar under the box.
      */
     static String distribution(Score score, Leaderboard leaderboard) {
         List<LeaderboardRow> rows = leaderboard.rows();
@@ -65,8 +66,8 @@ final class Charts {
                         Numbers.score(values.get(point)));
             }
             if (estimate.ciLow() != null) {
-                svg.line(scoreX(clip(estimate.ciLow(), 0, 1)), centre + 10, scoreX(clip(estimate.ciHigh(), 0, 1)),
-                        centre + 10, "interval");
+                svg.line(scoreX(estimate.ciLow()), centre + 10, scoreX(estimate.ciHigh()), centre + 10,
+                        intervalClass(estimate.ciLow(), estimate.ciHigh(), 0, 1));
             }
             svg.circle(scoreX(estimate.mean()), centre + 10, 3.5, "mean", "mean " + Numbers.score(estimate.mean()));
             svg.text(STATS_LEFT, centre + 4, "start", "stats", shortEstimate(estimate));
@@ -111,8 +112,8 @@ final class Charts {
                 }
             }
             if (result.ciLow() != null) {
-                svg.line(differenceX(clip(result.ciLow(), -range, range), range), centre + 10,
-                        differenceX(clip(result.ciHigh(), -range, range), range), centre + 10, "interval");
+                svg.line(differenceX(result.ciLow(), range), centre + 10, differenceX(result.ciHigh(), range),
+                        centre + 10, intervalClass(result.ciLow(), result.ciHigh(), -range, range));
             }
             svg.circle(differenceX(result.meanDifference(), range), centre + 10, 3.5, "mean",
                     "mean difference " + Numbers.signed(result.meanDifference()));
@@ -194,10 +195,17 @@ final class Charts {
         for (double tick : ticks) {
             double x = PLOT_LEFT + (tick - low) / (high - low) * (PLOT_RIGHT - PLOT_LEFT);
             svg.line(x, TOP - 6, x, height - 6, tick == 0 && signed ? "zero" : "grid");
-            String label = signed && tick != 0 ? String.format(Locale.ROOT, "%+.3g", tick)
-                    : String.format(Locale.ROOT, "%.2f", tick);
+            String label = signed ? signedTick(tick) : String.format(Locale.ROOT, "%.2f", tick);
             svg.text(x, TOP - 12, "middle", "tick", label);
         }
+    }
+
+    private static String signedTick(double tick) {
+        String digits = BigDecimal.valueOf(Math.abs(tick)).stripTrailingZeros().toPlainString();
+        if (tick == 0) {
+            return "0";
+        }
+        return (tick > 0 ? "+" : "-") + digits;
     }
 
     private static double differenceRange(Comparison comparison) {
@@ -223,6 +231,11 @@ final class Charts {
             }
         }
         return DIFFERENCE_RANGES[DIFFERENCE_RANGES.length - 1];
+    }
+
+    /** Returns the interval's CSS class: dashed when it runs past the axis, so a cut bar is not read as whole. */
+    private static String intervalClass(double low, double high, double axisLow, double axisHigh) {
+        return low < axisLow || high > axisHigh ? "interval clipped" : "interval";
     }
 
     private static double scoreX(double value) {

@@ -13,13 +13,13 @@ import java.util.List;
 public final class HtmlReport {
 
     private static final String STYLE = """
-            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem; color: #1d2430; }
+            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem; color: #1d2430; }
             h1 { font-size: 1.5rem; margin-bottom: 0.25rem; }
             h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d5dae1; padding-bottom: 0.25rem; }
             p.meta, p.note { color: #5b6574; font-size: 0.85rem; }
             table { border-collapse: collapse; font-size: 0.8rem; }
-            th, td { padding: 0.3rem 0.55rem; border-bottom: 1px solid #e4e8ee; text-align: right; white-space: nowrap; }
-            th { background: #f3f5f8; }
+            th, td { padding: 0.3rem 0.4rem; border-bottom: 1px solid #e4e8ee; text-align: right; white-space: nowrap; }
+            th { background: #f3f5f8; white-space: normal; vertical-align: bottom; }
             td.text, th.text { text-align: left; }
             figure { margin: 1rem 0 1.5rem 0; }
             figcaption { font-weight: 600; margin-bottom: 0.25rem; }
@@ -35,6 +35,9 @@ public final class HtmlReport {
             svg .median { stroke: #1d3f66; stroke-width: 2.5; }
             svg .point { fill: #3a6ea5; fill-opacity: 0.75; }
             svg .interval { stroke: #c2410c; stroke-width: 3; }
+            svg .clipped { stroke-dasharray: 6 3; }
+            div.wide { overflow-x: auto; }
+            td small { color: #5b6574; }
             svg .mean { fill: #c2410c; }
             """;
 
@@ -76,7 +79,7 @@ public final class HtmlReport {
             return;
         }
 
-        page.append("<table id=\"leaderboard\">\n<thead><tr><th class=\"text\">Template</th>")
+        page.append("<div class=\"wide\"><table id=\"leaderboard\">\n<thead><tr><th class=\"text\">Template</th>")
                 .append("<th class=\"text\">Version</th><th>Runs</th><th>Done</th><th>Failed</th><th>Pending</th>")
                 .append("<th>Synthetic</th><th>Sample</th>");
         for (Score score : Score.values()) {
@@ -94,15 +97,15 @@ public final class HtmlReport {
                 cell(page, String.valueOf(count));
             }
             for (Score score : Score.values()) {
-                cell(page, estimateCell(row.estimate(score)));
+                estimateCell(page, row.estimate(score));
             }
             cell(page, Numbers.percent(row.errorRate()));
             cell(page, Numbers.millis(row.medianLatencyMs()));
             cell(page, Numbers.usd(row.totalCostUsd()));
-            cell(page, Numbers.instant(row.lastRunAt()));
+            lastRunCell(page, Numbers.instant(row.lastRunAt()));
             page.append("</tr>\n");
         }
-        page.append("</tbody>\n</table>\n")
+        page.append("</tbody>\n</table></div>\n")
                 .append("<p class=\"note\">Scores: mean [95% Student t interval] and the number of scored runs;")
                 .append(" no interval below two runs. Empty latency and cost cells mean no usage was recorded.</p>\n");
     }
@@ -113,7 +116,8 @@ public final class HtmlReport {
         }
         page.append("<h2>Score distributions</h2>\n")
                 .append("<p class=\"note\">Box from the first to the third quartile, whiskers from min to max,")
-                .append(" one dot per scored run; the orange bar is the mean with its 95% interval.</p>\n");
+                .append(" one dot per scored run; the orange bar is the mean with its 95% interval, dashed where it")
+                .append(" runs past the axis.</p>\n");
         for (Score score : List.of(Score.OVERALL, Score.STRUCTURE, Score.CONTRACT, Score.DOMAIN)) {
             page.append("<figure id=\"distribution-").append(score.key()).append("\"><figcaption>")
                     .append(score.label()).append("</figcaption>\n")
@@ -148,20 +152,34 @@ public final class HtmlReport {
         }
         page.append("</tbody>\n</table>\n")
                 .append("<p class=\"note\">Differences are candidate minus baseline; t and p come from a two-sided")
-                .append(" paired t-test, empty below two tasks or when every difference is the same.</p>\n")
+                .append(" paired t-test, empty below two tasks or when every difference is the same. Beside the")
+                .append(" chart: mean difference [95% CI], p, and wins as candidate/baseline/ties. A dashed bar runs")
+                .append(" past the axis.</p>\n")
                 .append("<figure id=\"differences\"><figcaption>Paired differences per task</figcaption>\n")
                 .append(Charts.differences(comparison)).append("</figure>\n");
     }
 
-    private static String estimateCell(MeanEstimate estimate) {
+    /** Adds a score cell: the mean, then the interval and n in small type on a second line. */
+    private static void estimateCell(StringBuilder page, MeanEstimate estimate) {
         if (estimate.mean() == null) {
-            return "";
+            cell(page, "");
+            return;
         }
-        if (estimate.ciLow() == null) {
-            return Numbers.score(estimate.mean()) + " n=" + estimate.n();
+        String detail = estimate.ciLow() == null ? "n=" + estimate.n()
+                : "[" + Numbers.score(estimate.ciLow()) + ", " + Numbers.score(estimate.ciHigh()) + "] n=" + estimate.n();
+        page.append("<td>").append(Numbers.score(estimate.mean())).append("<br /><small>").append(escape(detail))
+                .append("</small></td>");
+    }
+
+    /** Adds the last run time as the date over the time, which keeps the table inside a laptop window. */
+    private static void lastRunCell(StringBuilder page, String instant) {
+        int time = instant.indexOf('T');
+        if (time < 0) {
+            cell(page, instant);
+            return;
         }
-        return Numbers.score(estimate.mean()) + " [" + Numbers.score(estimate.ciLow()) + ", "
-                + Numbers.score(estimate.ciHigh()) + "] n=" + estimate.n();
+        page.append("<td>").append(escape(instant.substring(0, time))).append("<br /><small>")
+                .append(escape(instant.substring(time + 1))).append("</small></td>");
     }
 
     private static void textCell(StringBuilder page, String text) {

@@ -98,6 +98,7 @@ public record Leaderboard(List<LeaderboardRow> rows, Map<TemplateVersion, Map<Sc
                 .toList();
         Double medianLatency = ScoreStatistics.percentile(latencies, 50);
 
+        // NOTE: runs with an unknown cost add nothing, so the total understates the spend when some costs are null.
         BigDecimal totalCost = runs.stream()
                 .map(RunRow::costUsd)
                 .filter(Objects::nonNull)

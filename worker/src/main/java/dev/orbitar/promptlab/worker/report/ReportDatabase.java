@@ -3,8 +3,8 @@ package dev.orbitar.promptlab.worker.report;
 import javax.sql.DataSource;
 
 /**
- * Where the report reads runs from: the application's tables and the worker's usage records.
- * The integrator implements it over the worker's connection pool; the report never closes the data source.
+ * Database access for the report: the application's tables and the worker's usage records. The integrator
+ * implements it over the worker's connection pool, and the report never closes the data source.
  */
 public interface ReportDatabase {
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which LabRun rows a report covers. Every field is optional (null means no restriction) and the set fields
- * must all match.
+ * The selection of LabRun rows a report covers. Every field is optional (null means no restriction), and a run
+ * must match every field that is set.
  *
  * @param since runs created at or after this instant
  * @param until runs created before this instant

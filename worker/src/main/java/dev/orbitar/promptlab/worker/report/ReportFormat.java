@@ -2,7 +2,7 @@ package dev.orbitar.promptlab.worker.report;
 
 import java.util.Locale;
 
-/** How the report is printed to standard output. */
+/** Output format of the report on standard output. */
 public enum ReportFormat {
     TABLE,
     CSV,

@@ -12,6 +12,9 @@ import org.apache.ibatis.annotations.Select;
  * Reads the runs a report covers. This is the report's only SQL, and its only statement that touches the
  * worker's schema (the {@code run_usage} table), so table and column names of that schema live here alone.
  *
+ * <p>NOTE: the statement fails when the worker's schema has no {@code run_usage} table yet, e.g. on an
+ * application database the worker's migrations never ran on.
+ *
  * <p>Both schema names arrive as quoted identifiers ({@link RunReader#quoteIdentifier}) because SQL cannot bind
  * an identifier as a parameter.
  */

@@ -14,8 +14,8 @@ public final class ScoreStatistics {
 
     /**
      * Differences and spreads at or below this are treated as zero. Scores are doubles, so values that are equal
-     * in decimal (0.8 - 0.7 and 0.7 - 0.6) can differ in the last bits, which would otherwise turn a tie into a
-     * win and a zero variance into an enormous t statistic.
+     * in decimal (0.8 - 0.7 and 0.7 - 0.6) can differ in the last bits. Without the tolerance such a tie would
+     * count as a win, and a zero variance would give an enormous t statistic.
      */
     public static final double TOLERANCE = 1e-9;
 
@@ -70,7 +70,7 @@ public final class ScoreStatistics {
         double standardError = summary.getStandardDeviation() / Math.sqrt(n);
         Double t = null;
         Double p = null;
-        // With zero variance t is 0/0 or infinite: the test says nothing the interval does not already show.
+        // With zero variance t is 0/0 or infinite, so the test is left out and the point interval shows the result.
         if (summary.getStandardDeviation() > TOLERANCE) {
             t = summary.getMean() / standardError;
             p = 2 * new TDistribution(df).cumulativeProbability(-Math.abs(t));

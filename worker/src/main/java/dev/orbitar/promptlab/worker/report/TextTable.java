@@ -13,7 +13,7 @@ final class TextTable {
 
     /**
      * @param headers column titles
-     * @param rightAligned whether each column holds numbers
+     * @param rightAligned whether each column contains numbers
      */
     TextTable(List<String> headers, boolean... rightAligned) {
         if (headers.size() != rightAligned.length) {

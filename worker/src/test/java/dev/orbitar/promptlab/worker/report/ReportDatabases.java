@@ -11,8 +11,8 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * A real PostgreSQL server with two Lab databases for the report tests: {@code seeded} holds the runs of
- * {@code report/seed.sql}, {@code empty} holds only the tables. Both have the application's Prisma tables in
+ * A real PostgreSQL server with two Lab databases for the report tests: {@code seeded} contains the runs of
+ * {@code report/seed.sql}, and {@code empty} contains only the tables. Both have the application's Prisma tables in
  * {@code public} and the usage table in {@code prompt_lab}.
  */
 public final class ReportDatabases implements AutoCloseable {
