@@ -1,0 +1,21 @@
+package dev.orbitar.promptlab.worker.importing;
+
+/** A validated row, ready to insert. */
+sealed interface ImportRow permits ImportRow.Sample, ImportRow.Synthetic {
+
+    /** The row's id, derived from its kind and text. */
+    String id();
+
+    /** The physical line of the file where the row's record starts. */
+    long line();
+
+    /** A "PromptSample" row; refineEventId stays null and createdAt is the database default. */
+    record Sample(long line, String id, String source, String category, String rawText, String refinedText,
+            String plan, String templateSlug, String templateVersion) implements ImportRow {
+    }
+
+    /** A "SyntheticTask" row; createdAt is the database default. */
+    record Synthetic(long line, String id, String category, String inputText, String difficulty, String tagsJson)
+            implements ImportRow {
+    }
+}
