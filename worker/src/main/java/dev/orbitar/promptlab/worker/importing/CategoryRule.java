@@ -28,10 +28,10 @@ public final class CategoryRule {
 
     static {
         KEYWORDS.put(Category.CODING, Set.of(
-                "code", "coding", "coder", "program", "programming", "programmer", "developer", "software",
-                "debug", "debugging", "bug", "bugs", "refactor", "function", "api", "sql", "regex", "javascript",
-                "typescript", "python", "java", "kotlin", "golang", "rust", "html", "css", "bash", "shell",
-                "terminal", "git", "compiler", "algorithm", "frontend", "backend", "devops", "database"));
+                "code", "coding", "coder", "programming", "programmer", "developer", "software", "debug",
+                "debugging", "refactor", "api", "sql", "regex", "javascript", "typescript", "python", "java",
+                "kotlin", "golang", "html", "css", "bash", "linux", "git", "docker", "kubernetes", "compiler",
+                "algorithm", "frontend", "backend", "devops", "database"));
         KEYWORDS.put(Category.COMMUNICATION, Set.of(
                 "email", "emails", "mail", "letter", "letters", "message", "messages", "memo", "reply", "replies",
                 "invitation", "apology", "announcement", "newsletter"));

@@ -25,6 +25,8 @@ public final class Importer {
     /** The longest CSV record or JSON line accepted, in characters: a bound on memory, far above real prompts. */
     public static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
+    private static final int MAX_MESSAGE_CHARS = 300;
+
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
     private final BatchInserter inserter;
@@ -140,10 +142,24 @@ public final class Importer {
                     batch.get(0).line(), batch.get(batch.size() - 1).line(), inserted);
             return inserted;
         } catch (SQLException e) {
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             throw new ImportException("Inserting the batch of rows from lines " + batch.get(0).line() + " to "
-                    + batch.get(batch.size() - 1).line() + " failed (SQLState " + e.getSQLState() + "): "
-                    + e.getMessage() + "; earlier batches stay, and importing the file again adds only the rest", e);
+                    + batch.get(batch.size() - 1).line() + " failed (SQLState " + cause.getSQLState() + "): "
+                    + firstLine(cause.getMessage()) + "; earlier batches stay, and importing the file again adds "
+                    + "only the rest", e);
         }
+    }
+
+    /**
+     * Shortens a driver message to one line. A batch failure's own message quotes the statement with its values,
+     * which can be a whole prompt, so the caller passes the next exception's message where there is one.
+     */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "..." : line;
     }
 
     private static ImportFormat resolveFormat(Path file, ImportOptions options) {

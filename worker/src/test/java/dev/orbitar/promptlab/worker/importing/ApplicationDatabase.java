@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * A real PostgreSQL server holding the application's tables, created from the Prisma schema fixture in the
  * {@code public} schema.
  */
-final class ApplicationDatabase implements AutoCloseable {
+public final class ApplicationDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
 
@@ -25,23 +25,23 @@ final class ApplicationDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static ApplicationDatabase start() throws IOException, SQLException {
+    public static ApplicationDatabase start() throws IOException, SQLException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         ApplicationDatabase database = new ApplicationDatabase(postgres);
         database.createTables("public");
         return database;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return postgres.getPostgresDatabase();
     }
 
-    DataSource dataSource(Map<String, String> driverProperties) {
+    public DataSource dataSource(Map<String, String> driverProperties) {
         return postgres.getPostgresDatabase(new HashMap<>(driverProperties));
     }
 
     /** Creates the application's tables in the schema, creating the schema when it is not public. */
-    void createTables(String schema) throws IOException, SQLException {
+    public void createTables(String schema) throws IOException, SQLException {
         String tables;
         try (InputStream fixture = ApplicationDatabase.class.getResourceAsStream("/prisma/application-schema.sql")) {
             tables = new String(fixture.readAllBytes(), StandardCharsets.UTF_8);
@@ -56,21 +56,21 @@ final class ApplicationDatabase implements AutoCloseable {
         }
     }
 
-    void emptyTables() throws SQLException {
+    public void emptyTables() throws SQLException {
         execute("TRUNCATE \"LabScore\", \"LabRun\", \"PromptSample\", \"SyntheticTask\", \"RefineEvent\"");
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
-    long count(String table) throws SQLException {
+    public long count(String table) throws SQLException {
         return queryLong("SELECT count(*) FROM \"" + table + "\"");
     }
 
-    long queryLong(String sql) throws SQLException {
+    public long queryLong(String sql) throws SQLException {
         try (Connection connection = dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
@@ -80,7 +80,7 @@ final class ApplicationDatabase implements AutoCloseable {
     }
 
     /** Returns one column of the row with this id, as text. */
-    String column(String table, String column, String id) throws SQLException {
+    public String column(String table, String column, String id) throws SQLException {
         String sql = "SELECT \"" + column + "\" FROM \"" + table + "\" WHERE \"id\" = ?";
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -95,7 +95,7 @@ final class ApplicationDatabase implements AutoCloseable {
     }
 
     /** Returns every row's text by id, for comparing whole imports. */
-    Map<String, String> textsById(String table, String textColumn) throws SQLException {
+    public Map<String, String> textsById(String table, String textColumn) throws SQLException {
         Map<String, String> texts = new HashMap<>();
         String sql = "SELECT \"id\", \"" + textColumn + "\" FROM \"" + table + "\"";
         try (Connection connection = dataSource().getConnection();
