@@ -35,7 +35,7 @@ final class BatchInserter {
     /**
      * Inserts the rows, all of one kind, and returns how many were new.
      *
-     * @throws SQLException when the batch fails; the transaction is rolled back and nothing of the batch stays
+     * @throws SQLException when the batch fails, after rolling back the transaction so no row of the batch stays
      */
     int insert(List<ImportRow> rows) throws SQLException {
         if (rows.isEmpty()) {

@@ -81,7 +81,7 @@ final class CsvRowSource implements RowSource {
         return index >= 0 ? values.get(index) : null;
     }
 
-    /** Returns the column's index; an empty file has no header and so no columns to check. */
+    /** Returns the column's index, or -1 for an empty file, which has no header and so no columns to check. */
     private static int requiredColumn(List<String> columns, String option, String name, boolean hasHeader) {
         if (!hasHeader) {
             return -1;

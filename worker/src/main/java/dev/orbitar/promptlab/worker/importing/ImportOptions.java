@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * What one import reads and how it fills the rows. A null field means the option was not given, so its default
- * applies; options that do not fit the kind or the format are rejected rather than ignored.
+ * applies. Options that do not fit the kind or the format are rejected rather than ignored.
  *
  * @param kind which table receives the rows: {@code SAMPLE} for "PromptSample", {@code SYNTHETIC} for "SyntheticTask"
  * @param format the file format, or null to take it from the file's extension
@@ -35,7 +35,7 @@ public record ImportOptions(
     public static final String DEFAULT_SOURCE = "import";
     public static final String DEFAULT_PLAN = "free";
 
-    /** The plans the application knows, in "PromptSample"."plan". */
+    /** The plans the application accepts in "PromptSample"."plan". */
     public static final List<String> PLANS = List.of("free", "light", "pro", "admin");
 
     public ImportOptions {
@@ -188,7 +188,7 @@ public record ImportOptions(
             return this;
         }
 
-        /** Sets the plan; {@link ImportOptions} checks it is one of {@link #PLANS}, in any case. */
+        /** Sets the plan, which {@link ImportOptions} checks against {@link #PLANS} in any case. */
         public Builder plan(String value) {
             plan = value;
             return this;

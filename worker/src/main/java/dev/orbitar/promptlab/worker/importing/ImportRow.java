@@ -9,12 +9,12 @@ sealed interface ImportRow permits ImportRow.Sample, ImportRow.Synthetic {
     /** The physical line of the file where the row's record starts. */
     long line();
 
-    /** A "PromptSample" row; refineEventId stays null and createdAt is the database default. */
+    /** A "PromptSample" row. Its refineEventId stays null and its createdAt is the database default. */
     record Sample(long line, String id, String source, String category, String rawText, String refinedText,
             String plan, String templateSlug, String templateVersion) implements ImportRow {
     }
 
-    /** A "SyntheticTask" row; createdAt is the database default. */
+    /** A "SyntheticTask" row. Its createdAt is the database default. */
     record Synthetic(long line, String id, String category, String inputText, String difficulty, String tagsJson)
             implements ImportRow {
     }

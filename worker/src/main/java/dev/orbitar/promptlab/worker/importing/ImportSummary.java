@@ -1,7 +1,7 @@
 package dev.orbitar.promptlab.worker.importing;
 
 /**
- * The counts of one import; {@code read} is the sum of the other three.
+ * The counts of one import. {@code read} is the sum of the other three.
  *
  * @param read records read from the file, the header and blank lines excluded
  * @param inserted rows added to the table

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports a CSV or JSON Lines file into "PromptSample" or "SyntheticTask". The file is read one record at a time
- * and written in batches, one transaction each, so memory holds one batch whatever the file's size. Row ids derive
+ * and written in batches, one transaction each, so memory use depends on the batch and not on the file's size. Row ids derive
  * from kind and text, so importing a file again inserts nothing. Invalid records are reported and skipped.
  * Thread-safe: each call opens its own file and connections.
  */

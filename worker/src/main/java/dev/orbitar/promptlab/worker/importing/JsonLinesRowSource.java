@@ -47,7 +47,7 @@ final class JsonLinesRowSource implements RowSource {
         return null;
     }
 
-    /** Reads one line into the buffer, without its line break; returns false when it is over the limit. */
+    /** Reads one line into the buffer, without its line break. Returns false when the line is over the limit. */
     private boolean readLine() throws IOException {
         line.setLength(0);
         while (true) {

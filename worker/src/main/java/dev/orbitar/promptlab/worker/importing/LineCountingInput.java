@@ -97,7 +97,7 @@ final class LineCountingInput implements Closeable {
         while (out.position() == 0) {
             CoderResult result = decoder.decode(bytes, out, endOfBytes);
             if (result.isError() && out.position() > 0) {
-                // Deliver the characters before the bad bytes first; the decoder reports them again next time.
+                // Deliver the characters before the bad bytes first, because the decoder reports them again next time.
                 break;
             }
             if (result.isError()) {

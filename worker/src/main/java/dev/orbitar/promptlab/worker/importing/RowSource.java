@@ -3,7 +3,7 @@ package dev.orbitar.promptlab.worker.importing;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Reads a file one record at a time, so memory holds one record whatever the file's size. */
+/** Reads a file one record at a time, so memory use depends on the record and not on the file's size. */
 interface RowSource extends Closeable {
 
     /** Returns the next record, or null at the end of the file. */
