@@ -25,12 +25,16 @@ public final class Importer {
     /** The longest CSV record or JSON line accepted, in characters: a bound on memory, far above real prompts. */
     public static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
+    /** The text characters after which a batch is written even when it has fewer rows than the batch size. */
+    public static final long DEFAULT_MAX_BATCH_CHARS = 8 * 1024 * 1024;
+
     private static final int MAX_MESSAGE_CHARS = 300;
 
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
     private final BatchInserter inserter;
     private final int batchSize;
+    private final long maxBatchChars;
 
     /**
      * Creates an importer writing to the application's tables.
@@ -39,10 +43,17 @@ public final class Importer {
      * @param schema the schema holding the application's tables, e.g. {@code public}
      */
     public Importer(DataSource dataSource, String schema) {
-        this(dataSource, schema, DEFAULT_BATCH_SIZE);
+        this(dataSource, schema, DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_CHARS);
     }
 
-    public Importer(DataSource dataSource, String schema, int batchSize) {
+    /**
+     * Creates an importer with its own batch limits.
+     *
+     * @param batchSize the rows written per transaction
+     * @param maxBatchChars the text characters after which a batch is written early, so a run of long prompts
+     *     does not fill the heap
+     */
+    public Importer(DataSource dataSource, String schema, int batchSize, long maxBatchChars) {
         if (schema == null || schema.isBlank()) {
             throw new IllegalArgumentException("The schema of the application's tables is blank; pass its name, "
                     + "e.g. public");
@@ -50,8 +61,13 @@ public final class Importer {
         if (batchSize < 1) {
             throw new IllegalArgumentException("Batch size " + batchSize + " is invalid; pass 1 or more");
         }
+        if (maxBatchChars < 1) {
+            throw new IllegalArgumentException("Batch character limit " + maxBatchChars + " is invalid; pass 1 or "
+                    + "more");
+        }
         this.inserter = new BatchInserter(dataSource, schema);
         this.batchSize = batchSize;
+        this.maxBatchChars = maxBatchChars;
     }
 
     /**
@@ -86,12 +102,12 @@ public final class Importer {
         }
     }
 
-    private ImportSummary importRows(Path file, RowSource source, RowChecker checker, Consumer<SkippedRow> onSkipped)
-            throws IOException {
+    private ImportSummary importRows(Path file, RowSource source, RowChecker checker, Consumer<SkippedRow> onSkipped) {
         long read = 0;
         long inserted = 0;
         long skipped = 0;
         List<ImportRow> batch = new ArrayList<>(batchSize);
+        long batchChars = 0;
 
         RowDraft draft;
         while ((draft = nextDraft(file, source)) != null) {
@@ -105,9 +121,11 @@ public final class Importer {
             }
 
             batch.add(checked.row());
-            if (batch.size() == batchSize) {
+            batchChars += checked.row().textLength();
+            if (batch.size() == batchSize || batchChars >= maxBatchChars) {
                 inserted += insert(batch);
                 batch.clear();
+                batchChars = 0;
             }
         }
         inserted += insert(batch);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orbitar.promptlab.worker.picking.TaskKind;
 import dev.orbitar.promptlab.worker.settings.InvalidSettingException;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,11 +115,25 @@ class ImporterTest {
         }
         Path file = write("prompts.csv", csv.toString());
 
-        ImportSummary summary = new Importer(database.dataSource(), "public", 3)
+        ImportSummary summary = new Importer(database.dataSource(), "public", 3, Importer.DEFAULT_MAX_BATCH_CHARS)
                 .importFile(file, ImportOptions.defaults(), skipped::add);
 
         assertThat(summary.inserted()).isEqualTo(7);
         assertThat(database.count("PromptSample")).isEqualTo(7);
+    }
+
+    @Test
+    void longTextsEndBatchEarly() throws Exception {
+        Path file = write("prompts.csv", "prompt\n" + "a".repeat(40) + "\n" + "b".repeat(40) + "\n"
+                + "c".repeat(40) + "\n");
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counting = countingConnections(database.dataSource(), connections);
+
+        ImportSummary summary = new Importer(counting, "public", 500, 50)
+                .importFile(file, ImportOptions.defaults(), skipped::add);
+
+        assertThat(summary.inserted()).isEqualTo(3);
+        assertThat(connections).as("one connection per batch: rows a+b reach 50 characters, then c").hasValue(2);
     }
 
     @Test
@@ -387,6 +405,21 @@ class ImporterTest {
         assertThatThrownBy(() -> wrongSchema.importFile(file, ImportOptions.defaults(), skipped::add))
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("Inserting the batch of rows from lines 2 to 2 failed (SQLState 42P01)");
+    }
+
+    /** Wraps a data source to count getConnection calls, each of which opens one batch's transaction. */
+    private static DataSource countingConnections(DataSource target, AtomicInteger connections) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connections.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static byte[] concat(byte[] first, byte[] second) {
