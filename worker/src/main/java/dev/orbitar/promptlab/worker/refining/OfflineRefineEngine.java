@@ -112,6 +112,9 @@ public final class OfflineRefineEngine implements RefineEngine {
 
     /** Cuts text to at most {@code cap} characters without splitting a surrogate pair. */
     static String cut(String text, int cap) {
+        if (text.length() <= cap) {
+            return text;
+        }
         int end = cap;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
