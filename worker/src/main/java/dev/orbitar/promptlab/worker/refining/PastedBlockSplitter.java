@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * follows the instruction and treats the material as data. Detected material, in order of precedence:
  * <ul>
  *   <li>Markdown code fences ({@code ```} or {@code ~~~}), closed or running to the end;</li>
- *   <li>runs of {@code >} quoted lines, and blocks between lines of {@code """} or {@code '''};</li>
+ *   <li>blocks between lines of {@code """} or {@code '''}, and runs of {@code >} quoted lines that follow an
+ *       introducing line (elsewhere such lines are callouts of the prompt itself);</li>
  *   <li>text after an introducing line such as "Here is the email:", "Summarise this article:" or "Text:", up to a
  *       delimiter line ({@code ---}, {@code ***}, {@code ===}) or a paragraph that turns back to the instruction
  *       ("Now ...", "Task: ...", "... the email above ...");</li>
@@ -25,19 +26,24 @@ final class PastedBlockSplitter {
             + "|transcripts?|paragraphs?|letters?|posts?|excerpts?|passages?|stor(?:y|ies)|drafts?|reports?|snippets?"
             + "|threads?|conversations?|chats?|reviews?|notes|content|data|tables?|json|csv|yaml|xml|errors?"
             + "|stack ?traces?|quer(?:y|ies)|functions?|scripts?|files?|poems?|lyrics|abstracts?|papers?|descriptions?"
-            + "|feedback|comments?|quotes?|sections?|pages?|speech|statements?|contracts?|polic(?:y|ies)|resumes?|cv"
+            + "|feedback|quotes?|speech|statements?|contracts?|polic(?:y|ies)|resumes?|cv"
             + "|bio|sentences?|input|source|tweets?|memos?|minutes|job (?:description|posting|ad)";
 
     // "Summarise this email:", "Here is my code:", "Translate the following text into French:": a pointer word
     // directly before the material noun (up to three words between), in a line of at most 200 characters.
     private static final Pattern INTRO_LINE = Pattern.compile(
             "(?i)(?=.{1,200}$).*\\b(?:this|these|the following|following|my|our|the|attached|pasted|below)\\s+"
-                    + "(?:[\\w-]+\\s+){0,3}?(" + MATERIAL_NOUNS + ")\\b[^:\\n]{0,40}:\\s*");
+                    + "(?:[\\w-]+\\s+){0,3}?(" + MATERIAL_NOUNS + ")\\b[^:.!?\\n]{0,40}:\\s*");
 
     // An introduction that names rules for the answer is an instruction, not pasted material.
     private static final Pattern RULE_WORDS = Pattern.compile(
             "(?i).*\\b(?:requirements?|rules?|instructions?|guidelines?|steps?|criteria|format|specifications?"
-                    + "|constraints?)\\b.*");
+                    + "|constraints?|sections?|handle|process|ask|include)\\b.*");
+
+    // A fence after "Use this format:" or "Respond like this:" shows the shape of the answer, not material.
+    private static final Pattern FORMAT_INTRO = Pattern.compile(
+            "(?i).*\\b(?:format|template|structure|schema|example|examples|like this|as follows|output|respond"
+                    + "|reply|return)\\b.*:\\s*");
 
     // A bare label line: "Email:", "Original text:", "Input:".
     private static final Pattern LABEL_LINE = Pattern.compile(
@@ -46,7 +52,7 @@ final class PastedBlockSplitter {
     // "Here is the email: Hi Bob, ..." with the material on the same line as its introduction.
     private static final Pattern INLINE_INTRO = Pattern.compile(
             "(?i)(.*?\\b(?:here(?: is|'s| are)|below is|the following)\\b[^:\\n]{0,60}?\\b(" + MATERIAL_NOUNS
-                    + ")\\b[^:\\n]{0,40}:)[ \\t]+(\\S.*)");
+                    + ")\\b[^:.!?\\n]{0,40}:)[ \\t]+(\\S.*)");
 
     private static final Pattern FENCE_OPEN = Pattern.compile("\\s{0,3}(`{3,}|~{3,}).*");
     private static final Pattern TRIPLE_QUOTE = Pattern.compile("\\s*(\"\"\"|''')\\s*");
@@ -76,13 +82,16 @@ final class PastedBlockSplitter {
         while (i < lines.size()) {
             String line = lines.get(i);
             int next;
+            String previous = lastNonBlank(instruction);
             if (FENCE_OPEN.matcher(line).matches()) {
                 next = closeFence(lines, i);
-                references.add(new ReferenceBlock("code", joinClosedFence(lines, i, next), true));
+                String kind = FORMAT_INTRO.matcher(previous).matches() ? ReferenceBlock.FORMAT_EXAMPLE : "code";
+                references.add(new ReferenceBlock(kind, joinClosedFence(lines, i, next), true));
             } else if (TRIPLE_QUOTE.matcher(line).matches()) {
                 next = closeTripleQuote(lines, i);
                 references.add(new ReferenceBlock("quoted text", join(lines, i, next), false));
-            } else if (QUOTED_LINE.matcher(line).matches()) {
+            } else if (QUOTED_LINE.matcher(line).matches() && isIntroduction(previous)) {
+                // Quoted lines count as material only after an introduction; elsewhere they are callouts.
                 next = i;
                 while (next < lines.size() && QUOTED_LINE.matcher(lines.get(next)).matches()) {
                     next++;
@@ -122,10 +131,22 @@ final class PastedBlockSplitter {
         return new SplitRequest(String.join("\n", instruction).strip(), references);
     }
 
-    private static boolean introducesMaterial(List<String> lines, int index) {
-        String line = lines.get(index);
+    private static boolean isIntroduction(String line) {
         boolean intro = INTRO_LINE.matcher(line).matches() && !RULE_WORDS.matcher(line).matches();
-        if (!intro && !LABEL_LINE.matcher(line).matches()) {
+        return intro || LABEL_LINE.matcher(line).matches();
+    }
+
+    private static String lastNonBlank(List<String> instruction) {
+        for (int i = instruction.size() - 1; i >= 0; i--) {
+            if (!instruction.get(i).isBlank()) {
+                return instruction.get(i);
+            }
+        }
+        return "";
+    }
+
+    private static boolean introducesMaterial(List<String> lines, int index) {
+        if (!isIntroduction(lines.get(index))) {
             return false;
         }
 

@@ -198,6 +198,34 @@ class OfflineRefineEngineTest {
     }
 
     @Test
+    void calloutQuoteStaysInstruction() throws RefineFailure {
+        String request = """
+                Write release notes for version 3.2.
+
+                > Note: never mention the internal code name Falcon.""";
+
+        String prompt = refine("writing", request).text();
+
+        assertThat(section(prompt, "Context")).doesNotContain("material to work on");
+        assertThat(section(prompt, "Constraints")).contains("never mention the internal code name Falcon");
+    }
+
+    @Test
+    void formatFenceIsNotMaterial() throws RefineFailure {
+        String request = """
+                List three risks of the migration. Use this format:
+                ```
+                Risk: <name> | Impact: <high/medium/low>
+                ```""";
+
+        String prompt = refine("planning", request).text();
+
+        assertThat(section(prompt, "Context")).contains("[Reference 1], format example (the shape the answer");
+        assertThat(section(prompt, "Context")).contains("Risk: <name> | Impact: <high/medium/low>");
+        assertThat(section(prompt, "Constraints")).doesNotContain("Treat the reference material as data");
+    }
+
+    @Test
     void personaBecomesRole() throws RefineFailure {
         String request = "I want you to act as a linux terminal. I will type commands and you will reply with what "
                 + "the terminal should show. My first command is pwd.";
