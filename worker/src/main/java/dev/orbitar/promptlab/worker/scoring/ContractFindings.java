@@ -3,7 +3,7 @@ package dev.orbitar.promptlab.worker.scoring;
 import java.util.List;
 
 /**
- * What the contract check found.
+ * Findings of the contract check.
  *
  * @param outputClarity 0..1: output part stated, a format named, a length or shape given, a quality bar set
  * @param formatNamed whether a concrete output format is named (JSON, table, bullet points, code block ...)

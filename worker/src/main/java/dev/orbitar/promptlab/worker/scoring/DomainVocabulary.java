@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Category vocabulary for domainScore: the terms a prompt in each category uses when it names what matters in that
- * domain (a coding prompt that names the language, the inputs, the tests and the errors; a plan that names the
- * milestones, owners and deadlines). Stateless and thread-safe.
+ * domain. A coding prompt names the language, the inputs, the tests and the errors, and a plan names the
+ * milestones, owners and deadlines. Stateless and thread-safe.
  */
 final class DomainVocabulary {
 

@@ -2,7 +2,7 @@ package dev.orbitar.promptlab.worker.scoring;
 
 import java.util.Locale;
 
-/** How clearly a prompt carries one part: under a heading or label, in equivalent phrasing, or not at all. */
+/** Strength of one part's presence in a prompt: under a heading or label, in equivalent phrasing, or absent. */
 enum Presence {
     HEADING(1.0),
     PHRASE(0.6),

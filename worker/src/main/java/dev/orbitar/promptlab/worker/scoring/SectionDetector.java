@@ -127,8 +127,8 @@ final class SectionDetector {
     }
 
     /**
-     * Builds a pattern for a heading line: Markdown "## Words", "**Words**", "&lt;words&gt;", "WORDS" on its own line,
-     * or "Words:" as a label, with up to three further words ("Output format and length:").
+     * Builds a pattern for a heading line: Markdown "## Words", "**Words**", "&lt;words&gt;", "[Words]" or "Words:" as a
+     * label, with up to three further words ("Output format and length:"). All-capitals titles are checked separately.
      */
     private static Pattern heading(String words) {
         String title = "(?:" + words + ")(?:[ \\t]+[\\p{L}'/&-]+){0,3}";

@@ -38,9 +38,9 @@ final class SubScores {
             + "|lastly|afterwards)\\b");
 
     /**
-     * Scores how well the prompt gives and delimits its background: the context part (half), concrete details
-     * such as numbers, quoted strings, file names and URLs (a quarter, full at three), and grounding, meaning
-     * delimited material or an instruction to work only from the given material (a quarter).
+     * Scores how well the prompt gives and delimits its background. The context part earns half. Concrete details
+     * such as numbers, quoted strings, file names and URLs earn a quarter, full at three. Grounding earns the last
+     * quarter: delimited material, or an instruction to work only from the given material.
      */
     double contextHandling(PromptText text, Map<Section, Presence> sections) {
         int details = count(CONCRETE_DETAIL, text.full());
@@ -92,9 +92,9 @@ final class SubScores {
     }
 
     /**
-     * Scores readability: mean sentence length (half: full up to 20 words, falling to 0.3 at 45 and beyond), the
-     * longest paragraph (a quarter: full up to 120 words), and layout (a quarter: prose over 80 words needs
-     * headings, lists or paragraphs to earn it).
+     * Scores readability. Mean sentence length earns half, full up to 20 words and falling to 0.3 at 45. The longest
+     * paragraph earns a quarter, full up to 120 words. Layout earns a quarter, which prose of more than 80 words
+     * gets only with headings, lists or paragraphs.
      */
     double readability(PromptText text) {
         List<String> sentences = text.proseSentences();
@@ -117,7 +117,7 @@ final class SubScores {
 
     /**
      * Scores length efficiency from the word count of the whole prompt: 0.25 under 10 words, rising to 1.0 at 50,
-     * full up to 1,200, falling to 0.5 at 4,000 and beyond; less half the share of repeated prose lines.
+     * full up to 1,200, and falling to 0.5 at 4,000 and beyond. Half the share of repeated prose lines is deducted.
      */
     double lengthEfficiency(PromptText text) {
         int words = text.wordCount();

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the offline engine and the rubric over real public prompts (the awesome-chatgpt-prompts collection), which
- * live beside the project rather than in it; every test skips when that file is absent.
+ * Runs the offline engine and the rubric over real public prompts from the awesome-chatgpt-prompts collection. The
+ * file lives beside the project rather than in it, so every test skips when it is absent.
  */
 class RealPromptsTest {
 
