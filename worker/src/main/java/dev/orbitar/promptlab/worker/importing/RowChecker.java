@@ -3,7 +3,9 @@ package dev.orbitar.promptlab.worker.importing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orbitar.promptlab.worker.picking.TaskKind;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,9 @@ final class RowChecker {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ImportOptions options;
+
+    // NOTE: grows by about 100 bytes per distinct text of the file, the one part of an import that does.
+    private final Map<String, Integer> repeatsByFirstId = new HashMap<>();
 
     RowChecker(ImportOptions options) {
         this.options = options;
@@ -68,10 +73,16 @@ final class RowChecker {
             category = CategoryRule.infer(draft.title(), text, draft.forDevelopers());
         }
 
-        String id = RowIds.of(options.kind(), text);
+        String id = idOf(text);
         return options.kind() == TaskKind.SAMPLE
                 ? checkSample(draft, id, category)
                 : checkSynthetic(draft, id, category);
+    }
+
+    private String idOf(String text) {
+        String firstId = RowIds.of(options.kind(), text);
+        int repeat = repeatsByFirstId.merge(firstId, 1, Integer::sum) - 1;
+        return repeat == 0 ? firstId : RowIds.of(options.kind(), text, repeat);
     }
 
     private Checked checkSample(RowDraft draft, String id, Category category) {

@@ -22,13 +22,27 @@ public final class RowIds {
     private RowIds() {
     }
 
-    /** Returns the id of the row with this kind and exact text. The text must not contain NUL. */
+    /** Returns the id of the first row with this kind and exact text. The text must not contain NUL. */
     public static String of(TaskKind kind, String text) {
+        return of(kind, text, 0);
+    }
+
+    /**
+     * Returns the id of the row with this kind and exact text that is the given repeat of that text within one
+     * file (0 for the first). A file that holds the same prompt twice thus loads both rows, and importing the
+     * file again still adds nothing.
+     */
+    public static String of(TaskKind kind, String text, int repeat) {
         MessageDigest sha256 = newSha256();
         sha256.update(kind.wireValue().getBytes(StandardCharsets.UTF_8));
         // NUL separates kind from text unambiguously because PostgreSQL text, and so an imported text, has none.
         sha256.update((byte) 0);
-        byte[] digest = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
+        sha256.update(text.getBytes(StandardCharsets.UTF_8));
+        if (repeat > 0) {
+            sha256.update((byte) 0);
+            sha256.update(Integer.toString(repeat).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] digest = sha256.digest();
 
         StringBuilder id = new StringBuilder(PREFIX.length() + HASH_CHARS).append(PREFIX);
         for (int i = 0; i < HASH_CHARS; i++) {

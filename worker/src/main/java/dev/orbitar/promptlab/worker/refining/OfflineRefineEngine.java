@@ -64,6 +64,11 @@ public final class OfflineRefineEngine implements RefineEngine {
      * @throws RefineFailure with code {@code empty_input} when the text is null, blank or only control characters
      */
     @Override
+    public String modelFor(String category) {
+        return MODEL_NAME;
+    }
+
+    @Override
     public Refinement refine(RefineRequest request) throws RefineFailure {
         long started = System.nanoTime();
         String text = normalise(request.rawText());

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The catalog is immutable after loading and safe to share between threads.
  */
-public final class TemplateCatalog {
+public final class TemplateCatalog implements TemplateResolver {
 
     /** The classpath folder of the built-in template files. */
     public static final String BUILT_IN_FOLDER = "templates/";
@@ -130,6 +130,7 @@ public final class TemplateCatalog {
     }
 
     /** Returns the template version for a task, by the rule in this class's description. */
+    @Override
     public PromptTemplate resolve(LabTask task) {
         return explain(task).template();
     }

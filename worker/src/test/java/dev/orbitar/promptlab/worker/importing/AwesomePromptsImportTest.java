@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,12 @@ class AwesomePromptsImportTest {
     }
 
     @Test
-    void insertsEachDistinctText() throws Exception {
-        // The collection repeats 18 texts word for word; the same text is the same sample.
-        assertThat(expectedById).hasSize(1_458);
-        assertThat(first.inserted()).isEqualTo(1_458);
-        assertThat(first.alreadyPresent()).isEqualTo(18);
-        assertThat(database.count("PromptSample")).isEqualTo(1_458);
+    void insertsEveryPrompt() throws Exception {
+        // The collection repeats 18 texts word for word; each repeat is its own row, as in the file.
+        assertThat(expectedById).hasSize(1_476);
+        assertThat(first.inserted()).isEqualTo(1_476);
+        assertThat(first.alreadyPresent()).isZero();
+        assertThat(database.count("PromptSample")).isEqualTo(1_476);
     }
 
     @Test
@@ -115,12 +116,14 @@ class AwesomePromptsImportTest {
 
     private static Map<String, String> readWithCommonsCsv(Path csv) throws IOException {
         Map<String, String> byId = new LinkedHashMap<>();
+        Map<String, Integer> repeats = new HashMap<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             for (CSVRecord record : parser) {
                 String text = record.get("prompt");
-                byId.put(RowIds.of(TaskKind.SAMPLE, text), text);
+                int repeat = repeats.merge(text, 1, Integer::sum) - 1;
+                byId.put(RowIds.of(TaskKind.SAMPLE, text, repeat), text);
             }
         }
         return byId;

@@ -99,12 +99,23 @@ class ImporterTest {
     }
 
     @Test
-    void repeatedTextCountsAsPresent() throws Exception {
+    void repeatedTextLoadsEachRow() throws Exception {
         Path file = write("prompts.csv", "act,prompt\nA,same text\nB,same text\nC,other text\n");
 
         ImportSummary summary = importFile(file, ImportOptions.defaults());
 
-        assertThat(summary).isEqualTo(new ImportSummary(3, 2, 1, 0));
+        assertThat(summary).isEqualTo(new ImportSummary(3, 3, 0, 0));
+    }
+
+    @Test
+    void repeatedTextImportedAgainAddsNothing() throws Exception {
+        Path file = write("prompts.csv", "act,prompt\nA,same text\nB,same text\nC,other text\n");
+        importFile(file, ImportOptions.defaults());
+
+        ImportSummary second = importFile(file, ImportOptions.defaults());
+
+        assertThat(second).isEqualTo(new ImportSummary(3, 0, 3, 0));
+        assertThat(database.count("PromptSample")).isEqualTo(3);
     }
 
     @Test
@@ -373,14 +384,15 @@ class ImporterTest {
 
     @Test
     void rewrittenBatchesStillCounted() throws Exception {
-        Path file = write("prompts.csv", "prompt\none\ntwo\nthree\ntwo\n");
+        Path file = write("prompts.csv", "prompt\none\ntwo\nthree\n");
+        Path grown = write("grown.csv", "prompt\none\ntwo\nthree\nfour\n");
         Importer rewriting = new Importer(database.dataSource(Map.of("reWriteBatchedInserts", "true")), "public");
 
         ImportSummary first = rewriting.importFile(file, ImportOptions.defaults(), skipped::add);
-        ImportSummary second = rewriting.importFile(file, ImportOptions.defaults(), skipped::add);
+        ImportSummary second = rewriting.importFile(grown, ImportOptions.defaults(), skipped::add);
 
-        assertThat(first).isEqualTo(new ImportSummary(4, 3, 1, 0));
-        assertThat(second).isEqualTo(new ImportSummary(4, 0, 4, 0));
+        assertThat(first).isEqualTo(new ImportSummary(3, 3, 0, 0));
+        assertThat(second).isEqualTo(new ImportSummary(4, 1, 3, 0));
     }
 
     @Test
