@@ -68,6 +68,11 @@ public class SettingsOptions {
                     + " Env LAB_TEMPLATES_DIR; default: none.")
     String templatesDir;
 
+    @Option(names = "--budget-usd", paramLabel = "USD",
+            description = "Provider cost in US dollars at which a batch starts no new task, such as 0.50."
+                    + " Env LAB_BUDGET_USD; default: no budget.")
+    String budgetUsd;
+
     // Interactive: given alone, the flag prompts for the key without echoing it, so it never enters shell history.
     @Option(names = "--openrouter-api-key", arity = "0..1", interactive = true, paramLabel = "KEY",
             description = "OpenRouter API key; give the flag alone to type the key at a prompt that does not echo"
@@ -97,6 +102,7 @@ public class SettingsOptions {
         put(flags, Setting.MIGRATE, migrate);
         put(flags, Setting.WORKER_SCHEMA, workerSchema);
         put(flags, Setting.TEMPLATES_DIR, templatesDir);
+        put(flags, Setting.BUDGET_USD, budgetUsd);
         if (openRouterApiKey != null) {
             flags.put(Setting.OPENROUTER_API_KEY, new String(openRouterApiKey));
         }

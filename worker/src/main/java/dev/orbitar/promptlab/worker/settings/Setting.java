@@ -13,6 +13,7 @@ public enum Setting {
     MIGRATE("LAB_MIGRATE", "--migrate"),
     WORKER_SCHEMA("LAB_WORKER_SCHEMA", "--worker-schema"),
     TEMPLATES_DIR("LAB_TEMPLATES_DIR", "--templates-dir"),
+    BUDGET_USD("LAB_BUDGET_USD", "--budget-usd"),
     OPENROUTER_API_KEY("OPENROUTER_API_KEY", "--openrouter-api-key");
 
     private final String environmentVariable;

@@ -1,5 +1,6 @@
 package dev.orbitar.promptlab.worker.settings;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param workerSchema the PostgreSQL schema of the worker's own tables
  * @param templatesDir an absolute folder of extra template files, or null
  * @param openRouterApiKey the OpenRouter API key, or null to refine offline
+ * @param budgetUsd the provider cost at which a batch starts no new task, or null for no budget
  */
 public record WorkerSettings(
         DatabaseSettings database,
@@ -32,7 +34,8 @@ public record WorkerSettings(
         boolean migrate,
         String workerSchema,
         Path templatesDir,
-        Secret openRouterApiKey) {
+        Secret openRouterApiKey,
+        BigDecimal budgetUsd) {
 
     /** Returns true when no DATABASE_URL was given and the worker runs its own PostgreSQL. */
     public boolean usesEmbeddedDatabase() {

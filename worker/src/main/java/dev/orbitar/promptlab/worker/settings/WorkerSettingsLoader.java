@@ -1,5 +1,6 @@
 package dev.orbitar.promptlab.worker.settings;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -80,9 +81,10 @@ public final class WorkerSettingsLoader {
         String workerSchema = workerSchema(appSchema);
         Path templatesDir = templatesDir();
         Secret apiKey = apiKey();
+        BigDecimal budgetUsd = budgetUsd();
 
         return new WorkerSettings(database, dataDir, batchLimit, maxSafe, dryRun, modelName, concurrency,
-                Duration.ofSeconds(leaseSeconds), migrate, workerSchema, templatesDir, apiKey);
+                Duration.ofSeconds(leaseSeconds), migrate, workerSchema, templatesDir, apiKey, budgetUsd);
     }
 
     /** The raw text of one setting and the name to show in an error: the flag if given, else the variable. */
@@ -186,6 +188,23 @@ public final class WorkerSettingsLoader {
             throw new InvalidSettingException(value.source(), workerSchema, "a schema other than the application's"
                     + " tables' schema '" + appSchema + "', so that Prisma migrations never see the worker's tables");
         }
+    }
+
+    private BigDecimal budgetUsd() {
+        RawValue value = raw(Setting.BUDGET_USD);
+        if (!value.isSet()) {
+            return null;
+        }
+        try {
+            BigDecimal budget = new BigDecimal(value.text());
+            if (budget.signum() > 0) {
+                return budget;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the accepted form.
+        }
+        throw new InvalidSettingException(value.source(), value.text(),
+                "a positive amount of US dollars such as 0.50, or unset for no budget");
     }
 
     private Secret apiKey() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Defaults, each setting's accepted values and each rejection, from the environment and from flags. */
 class WorkerSettingsLoaderTest {
@@ -183,6 +184,27 @@ class WorkerSettingsLoaderTest {
     void workerSchemaDefaultClashesWithUrl() {
         assertThat(messageOf(Map.of("DATABASE_URL", "postgresql://lab@db/app?schema=prompt_lab")))
                 .startsWith("Invalid LAB_WORKER_SCHEMA 'prompt_lab': a schema other than");
+    }
+
+    @Test
+    void budgetFromEnvironment() {
+        WorkerSettings settings = load(Map.of("LAB_BUDGET_USD", "0.50"));
+
+        assertThat(settings.budgetUsd()).isEqualByComparingTo("0.50");
+    }
+
+    @Test
+    void budgetUnsetMeansNoBudget() {
+        assertThat(load(Map.of()).budgetUsd()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "ten", "1,5"})
+    void invalidBudgetIsRejected(String budget) {
+        assertThatThrownBy(() -> load(Map.of("LAB_BUDGET_USD", budget)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Invalid LAB_BUDGET_USD '" + budget
+                        + "': a positive amount of US dollars such as 0.50, or unset for no budget");
     }
 
     @Test
