@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one Lab batch: claims tasks, runs them with bounded concurrency, gives back what it did not start, and
- * returns the summary. Every task is its own unit of work, so one failed task never undoes another.
+ * returns the summary. Every task is its own unit of work, so one failed task never undoes another. A runner
+ * serves one batch: a stop request stays in force for its lifetime.
  */
 public final class BatchRunner {
 
@@ -82,24 +85,36 @@ public final class BatchRunner {
 
     private Tally runAll(String batchId, List<LabTask> claimed, BatchOptions options) {
         Tally tally = new Tally();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(),
-                Math.max(1, claimed.size()))), runnable -> {
-                    Thread thread = new Thread(runnable, "lab-task");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        int threads = Math.max(1, Math.min(options.concurrency(), claimed.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "lab-task");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (LabTask task : claimed) {
-                futures.add(pool.submit(() -> runOne(batchId, task, options, tally)));
+                futures.add(pool.submit(() -> withLogContext(logContext, () -> runOne(batchId, task, options,
+                        tally))));
             }
-            for (Future<?> future : futures) {
-                waitFor(future);
-            }
+            awaitAll(futures);
         } finally {
             pool.shutdownNow();
         }
         return tally;
+    }
+
+    /** Runs the task with the batch's log context (batch id, trace), which pool threads do not inherit. */
+    private static void withLogContext(Map<String, String> context, Runnable task) {
+        if (context != null) {
+            MDC.setContextMap(context);
+        }
+        try {
+            task.run();
+        } finally {
+            MDC.clear();
+        }
     }
 
     private void runOne(String batchId, LabTask task, BatchOptions options, Tally tally) {
@@ -135,15 +150,29 @@ public final class BatchRunner {
         return new BatchSummary(batch.batchId(), next.size(), 0, 0, 0, 0, null);
     }
 
-    private static void waitFor(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a task", e);
-        } catch (ExecutionException e) {
-            throw new BatchFailedException("A task could not be recorded: " + e.getCause().getMessage(),
-                    e.getCause());
+    /**
+     * Waits for every task, so that tasks still running finish their writes, then reports the first task that could
+     * not be recorded.
+     */
+    private void awaitAll(List<Future<?>> futures) {
+        Throwable firstFailure = null;
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BatchFailedException("Interrupted while waiting for the batch's tasks", e);
+            } catch (ExecutionException e) {
+                if (firstFailure == null) {
+                    firstFailure = e.getCause();
+                    // A task that cannot be recorded (the database is gone) means the others cannot either.
+                    requestStop("a task could not be recorded");
+                }
+            }
+        }
+        if (firstFailure != null) {
+            throw new BatchFailedException("A task could not be recorded: " + firstFailure.getMessage(),
+                    firstFailure);
         }
     }
 
