@@ -1,0 +1,52 @@
+package dev.orbitar.promptlab.worker.picking;
+
+import dev.orbitar.promptlab.worker.picking.TaskClaimMapper.DiscoveryCursor;
+import dev.orbitar.promptlab.worker.picking.TaskClaimMapper.ScanResult;
+
+/**
+ * Keeps the worker's task registry (one task_claim row per task) in step with the application's task tables, at a
+ * cost per claim that does not grow with the number of tasks.
+ *
+ * <p>The application's tables may not get new indexes, so finding never-run tasks by comparing whole tables would
+ * scan every row on every claim. Instead, each claim does two bounded walks of a table's primary key:
+ * <ul>
+ *   <li>the tail: ids after the highest id registered so far. Ids from Prisma's cuid and from {@code Ids} grow over
+ *       time, so new rows are found by the next claim;</li>
+ *   <li>the sweep: one slice of {@code sliceSize} ids, moving on each claim and starting over at the end. It finds
+ *       rows whose ids sort before the tail (ids from other generators) and forgets deleted rows.</li>
+ * </ul>
+ * A task whose id sorts before the tail is found within (tasks / sliceSize) claims, not the next one.
+ */
+final class TaskDiscovery {
+
+    /** Ids read per walk: small enough for a few milliseconds per claim, large enough to sweep 100,000 ids in 100 claims. */
+    static final int DEFAULT_SLICE_SIZE = 1000;
+
+    private final int sliceSize;
+
+    TaskDiscovery(int sliceSize) {
+        if (sliceSize < 1) {
+            throw new IllegalArgumentException("Discovery slice size " + sliceSize + " must be at least 1");
+        }
+        this.sliceSize = sliceSize;
+    }
+
+    /**
+     * Registers new tasks of one kind, in the caller's transaction. Does nothing when another picker is discovering
+     * the same kind right now: its new rows become visible when it commits.
+     */
+    void discover(TaskClaimMapper mapper, TaskKind kind) {
+        DiscoveryCursor cursor = mapper.lockCursor(kind);
+        if (cursor == null) {
+            return;
+        }
+
+        ScanResult tail = mapper.registerAfter(kind, cursor.tailId(), sliceSize);
+        String tailId = tail.seen() == 0 ? cursor.tailId() : tail.lastId();
+
+        ScanResult sweep = mapper.sweepAfter(kind, cursor.sweepId(), sliceSize);
+        String sweepId = sweep.seen() < sliceSize ? "" : sweep.lastId();
+
+        mapper.updateCursor(kind, tailId, sweepId);
+    }
+}
