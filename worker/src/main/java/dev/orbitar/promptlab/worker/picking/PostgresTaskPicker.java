@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Claims tasks with leases kept in the worker's task_claim table.
  *
- * <p>Each claim runs in one transaction: discover new tasks, then claim synthetic tasks and samples from the front
- * of the rotation order with {@code FOR UPDATE SKIP LOCKED}. Two pickers, in one process or in many, never claim the
- * same task while its lease is held. Lease times are the database's clock, so workers on hosts with different
+ * <p>A claim takes two transactions. The first registers new tasks in task_claim (see {@link TaskDiscovery}); pickers
+ * take turns at it, so every picker claims from a registry that already holds every task found so far. The second
+ * claims synthetic tasks and samples from the front of the rotation order with {@code FOR UPDATE SKIP LOCKED}, so
+ * concurrent pickers, in one process or in many, pass over each other's rows instead of waiting, and never claim the
+ * same task while its lease is held. Lease times come from the database's clock, so workers on hosts with different
  * clocks agree on when a lease expires.
  */
 public final class PostgresTaskPicker implements TaskPicker {
@@ -47,12 +49,15 @@ public final class PostgresTaskPicker implements TaskPicker {
             return List.of();
         }
 
-        List<LabTask> claimed = Transactions.inTransaction(database, session -> {
+        Transactions.inTransaction(database, session -> {
             TaskClaimMapper mapper = session.getMapper(TaskClaimMapper.class);
             discovery.discover(mapper, TaskKind.SYNTHETIC);
             discovery.discover(mapper, TaskKind.SAMPLE);
-            return claimMix(mapper, batchId, limit, lease.toMillis());
+            return null;
         });
+
+        List<LabTask> claimed = Transactions.inTransaction(database, session ->
+                claimMix(session.getMapper(TaskClaimMapper.class), batchId, limit, lease.toMillis()));
 
         log.debug("Batch {} claimed {} of {} task(s)", batchId, claimed.size(), limit);
         return claimed;

@@ -17,7 +17,7 @@ public interface TaskClaimMapper {
     record ScanResult(String lastId, int seen) {
     }
 
-    /** Locks the kind's discovery cursor, or returns null when another picker holds it. */
+    /** Locks the kind's discovery cursor until the transaction ends, waiting while another picker holds it. */
     DiscoveryCursor lockCursor(@Param("kind") TaskKind kind);
 
     /** Registers tasks whose id sorts after {@code afterId} (new rows, when ids grow over time). */

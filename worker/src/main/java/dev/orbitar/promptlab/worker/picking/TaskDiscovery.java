@@ -32,13 +32,14 @@ final class TaskDiscovery {
     }
 
     /**
-     * Registers new tasks of one kind, in the caller's transaction. Does nothing when another picker is discovering
-     * the same kind right now: its new rows become visible when it commits.
+     * Registers new tasks of one kind in the caller's transaction, which should commit before claiming. Pickers
+     * discover one at a time (the cursor row is locked), so a picker that waited sees what the other registered.
      */
     void discover(TaskClaimMapper mapper, TaskKind kind) {
         DiscoveryCursor cursor = mapper.lockCursor(kind);
         if (cursor == null) {
-            return;
+            throw new IllegalStateException("Task discovery cursor for " + kind.wireValue() + " is missing from the"
+                    + " worker schema; run the migrations");
         }
 
         ScanResult tail = mapper.registerAfter(kind, cursor.tailId(), sliceSize);
