@@ -34,8 +34,8 @@ public final class StrandedRuns {
                 session.getMapper(BatchMapper.class).closeOutAbandoned(leaseMillis)));
 
         if (!result.runIds().isEmpty() || !result.batchIds().isEmpty()) {
-            log.warn("Closed out {} stranded LabRun(s) as error abandoned, from abandoned batch(es) {}",
-                    result.runIds().size(), result.batchIds());
+            log.warn("Closed out abandoned batch(es) {} and {} stranded LabRun(s), now error abandoned: {}",
+                    result.batchIds(), result.runIds().size(), result.runIds());
         }
         return result;
     }
