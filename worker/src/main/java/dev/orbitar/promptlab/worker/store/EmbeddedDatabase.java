@@ -49,7 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(freePort())
                     .start();
-            log.info("Embedded PostgreSQL {} data in {}, listening on 127.0.0.1:{}",
+            log.info("Embedded PostgreSQL {} data in {}, listening on localhost:{}",
                     existed ? "reusing" : "created", dataDirectory, postgres.getPort());
             return new EmbeddedDatabase(postgres, dataDirectory);
         } catch (IOException e) {

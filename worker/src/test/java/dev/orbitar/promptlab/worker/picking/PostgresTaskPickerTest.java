@@ -273,6 +273,22 @@ class PostgresTaskPickerTest {
     }
 
     @Test
+    void deletedTaskInsideSliceIsForgotten() throws SQLException {
+        PostgresTaskPicker slowSweep = new PostgresTaskPicker(database, 2);
+        TaskRows.insertSynthetic(settings, List.of("m1", "m2", "m3", "m4", "m5"));
+        for (int claim = 1; claim <= 3; claim++) {
+            slowSweep.claim("batch-" + claim, 1, LEASE);
+        }
+        TestPostgres.execute(settings, "DELETE FROM \"SyntheticTask\" WHERE \"id\" = 'm3'");
+
+        // The sweep has wrapped. Its next slices are (start, m2] and then (m2, m5], whose range covers the deleted m3.
+        slowSweep.claim("batch-4", 1, LEASE);
+        slowSweep.claim("batch-5", 1, LEASE);
+
+        assertThat(registeredIds()).containsExactlyInAnyOrder("m1", "m2", "m4", "m5");
+    }
+
+    @Test
     void outOfOrderIdIsFoundBySweep() throws SQLException {
         PostgresTaskPicker slowSweep = new PostgresTaskPicker(database, 2);
         TaskRows.insertSynthetic(settings, List.of("m1", "m2", "m3", "m4", "m5"));
