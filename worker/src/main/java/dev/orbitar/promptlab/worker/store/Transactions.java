@@ -22,11 +22,20 @@ public final class Transactions {
             try {
                 result = work.apply(session);
             } catch (RuntimeException | Error e) {
-                session.rollback(true);
+                rollback(session, e);
                 throw e;
             }
             session.commit(true);
             return result;
+        }
+    }
+
+    // A rollback that fails too (a dropped connection) must not hide the error that caused it.
+    private static void rollback(SqlSession session, Throwable cause) {
+        try {
+            session.rollback(true);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 }

@@ -1,13 +1,16 @@
 package dev.orbitar.promptlab.worker.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orbitar.promptlab.worker.settings.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class MigrationsTest {
@@ -112,6 +115,37 @@ class MigrationsTest {
         assertThat(SchemaSnapshot.relations(settings, "lab_app")).contains("LabRun kind r");
         assertThat(SchemaSnapshot.relations(settings, "lab_worker")).contains("task_claim kind r");
         assertThat(SchemaSnapshot.relations(settings, "public")).isEmpty();
+    }
+
+    @Test
+    void pendingCountsUnapplied() {
+        DatabaseSettings settings = TestPostgres.newDatabase();
+        try (Database database = Database.open(settings)) {
+            Migrations migrations = new Migrations(database);
+            int before = migrations.pending();
+            migrations.migrate();
+
+            assertThat(before).isEqualTo(2);
+            assertThat(migrations.pending()).isZero();
+        }
+    }
+
+    @Test
+    void failureNamesWorkerSchema() {
+        DatabaseSettings settings = TestPostgres.newDatabase();
+        // Roles belong to the whole server, which other tests share, so the role may exist already.
+        TestPostgres.execute(settings, "DO $$ BEGIN CREATE ROLE reader LOGIN;"
+                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+                + " CREATE SCHEMA prompt_lab; REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        DatabaseSettings reader = new DatabaseSettings(settings.jdbcUrl(), "reader", null, new Properties(),
+                "public", 2, Duration.ofSeconds(10), settings.displayUrl());
+
+        try (Database database = Database.open(reader)) {
+            assertThatThrownBy(() -> new Migrations(database).migrate())
+                    .isInstanceOf(Migrations.MigrationException.class)
+                    .hasMessageContaining("worker schema 'prompt_lab'")
+                    .hasMessageContaining("permission denied");
+        }
     }
 
     @Test
