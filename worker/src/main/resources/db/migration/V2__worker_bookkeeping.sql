@@ -27,8 +27,8 @@ CREATE TABLE "${workerSchema}".batch (
 CREATE INDEX batch_running_idx ON "${workerSchema}".batch (started_at) WHERE status = 'running';
 
 -- One row per known task: its lease while a batch holds it, and when it last ran, for rotation.
--- batch_id and lease_until are both set while a batch holds the claim and both null otherwise; a lease whose
--- lease_until has passed belongs to a killed batch and may be claimed again.
+-- batch_id and lease_until are both set while a batch holds the claim, and both are null otherwise. A lease whose
+-- lease_until has passed belongs to a killed batch, so another batch may claim the task again.
 CREATE TABLE "${workerSchema}".task_claim (
     task_kind     TEXT         NOT NULL,
     task_id       TEXT         NOT NULL,
@@ -52,8 +52,8 @@ CREATE INDEX task_claim_rotation_idx
 -- Leases held by a batch: release, finish and closing out abandoned batches look them up by batch.
 CREATE INDEX task_claim_batch_idx ON "${workerSchema}".task_claim (batch_id) WHERE batch_id IS NOT NULL;
 
--- Where task discovery stands in each application table (see TaskDiscovery): the highest id registered by the
--- tail scan and the id after which the next sweep slice starts.
+-- The discovery position in each application table (see TaskDiscovery): the highest id registered by the tail
+-- scan, and the id after which the next sweep slice starts.
 CREATE TABLE "${workerSchema}".task_discovery (
     task_kind  TEXT         NOT NULL,
     tail_id    TEXT         NOT NULL DEFAULT '',

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Claims tasks with leases kept in the worker's task_claim table.
  *
  * <p>A claim takes two transactions. The first registers new tasks in task_claim (see {@link TaskDiscovery}); pickers
- * take turns at it, so every picker claims from a registry that already holds every task found so far. The second
+ * take turns at it, so every picker claims from a registry that already contains every task found so far. The second
  * claims synthetic tasks and samples from the front of the rotation order with {@code FOR UPDATE SKIP LOCKED}, so
  * concurrent pickers, in one process or in many, pass over each other's rows instead of waiting, and never claim the
  * same task while its lease is held. Lease times come from the database's clock, so workers on hosts with different

@@ -9,7 +9,7 @@ import org.apache.ibatis.annotations.Param;
  */
 public interface TaskClaimMapper {
 
-    /** Where discovery of one kind stands. */
+    /** The discovery position in one task table: the tail's highest id and the next sweep slice's start. */
     record DiscoveryCursor(String tailId, String sweepId) {
     }
 
@@ -25,8 +25,8 @@ public interface TaskClaimMapper {
             @Param("limit") int limit);
 
     /**
-     * Registers the unknown tasks in the slice of ids after {@code afterId}, and forgets known tasks in that range
-     * whose row was deleted.
+     * Registers the unknown tasks in the slice of ids after {@code afterId}, and removes registered tasks in that
+     * range whose row was deleted.
      */
     ScanResult sweepAfter(@Param("kind") TaskKind kind, @Param("afterId") String afterId, @Param("limit") int limit);
 

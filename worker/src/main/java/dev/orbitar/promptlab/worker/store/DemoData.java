@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a small benchmark (24 synthetic tasks, 12 samples, every category) so a fresh embedded database has work
- * for its first batch. The main job asks for it only on the embedded database, never on the application's.
+ * for its first batch. The main job calls it only on the embedded database, never on the application's.
  */
 public final class DemoData {
 

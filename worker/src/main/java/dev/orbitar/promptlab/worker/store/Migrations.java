@@ -75,7 +75,8 @@ public final class Migrations {
                 .load();
     }
 
-    // Flyway wraps the database's error in its own ("Failed to execute script"); the innermost one says what failed.
+    // Flyway wraps the database's error in its own ("Failed to execute script"), so the innermost cause names the
+    // actual failure, such as a missing privilege.
     private static String rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {

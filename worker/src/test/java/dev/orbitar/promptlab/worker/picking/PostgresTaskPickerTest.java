@@ -203,7 +203,8 @@ class PostgresTaskPickerTest {
 
         try (Connection connection = TestPostgres.connect(settings);
                 ResultSet row = connection.createStatement().executeQuery(
-                        "SELECT batch_id, lease_until, last_run_at, last_batch_id, run_count FROM prompt_lab.task_claim")) {
+                        "SELECT batch_id, lease_until, last_run_at, last_batch_id, run_count"
+                                + " FROM prompt_lab.task_claim")) {
             row.next();
             assertThat(row.getString("batch_id")).isNull();
             assertThat(row.getObject("lease_until")).isNull();
@@ -295,7 +296,8 @@ class PostgresTaskPickerTest {
         slowSweep.claim("batch-1", 1, LEASE);
         TaskRows.insertSynthetic(settings, List.of("a1"));
 
-        // The tail is past "a1", so only the sweep finds it: slices (m1 m2] (m3 m4] then the rest, then a1.
+        // The tail is past "a1", so only the sweep finds it once it starts over. Its slices are (start, m2],
+        // (m2, m4] and (m4, end], then (start, m1], which holds a1.
         for (int claim = 2; claim <= 5; claim++) {
             slowSweep.claim("batch-" + claim, 1, LEASE);
         }
@@ -350,7 +352,8 @@ class PostgresTaskPickerTest {
     private Set<String> registeredIds() throws SQLException {
         Set<String> ids = new HashSet<>();
         try (Connection connection = TestPostgres.connect(settings);
-                ResultSet rows = connection.createStatement().executeQuery("SELECT task_id FROM prompt_lab.task_claim")) {
+                ResultSet rows = connection.createStatement()
+                        .executeQuery("SELECT task_id FROM prompt_lab.task_claim")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }

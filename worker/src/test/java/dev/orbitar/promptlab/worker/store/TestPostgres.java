@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL server per test JVM, and a fresh database on it for each test that asks.
+ * One embedded PostgreSQL server per test JVM, and a fresh database on it for each test that requests one.
  * The server stops with the JVM.
  */
 public final class TestPostgres {
