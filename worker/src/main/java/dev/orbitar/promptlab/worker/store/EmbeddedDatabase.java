@@ -39,6 +39,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *
      * @throws UncheckedIOException when the folder cannot be created or the server does not start
      */
+    // NOTE: a server left running by a killed worker (SIGKILL skips the shutdown hook) keeps postmaster.pid, so the
+    // next start fails until that server process is stopped; it is not detected or stopped here.
     public static EmbeddedDatabase start(Path dataDir) {
         Path dataDirectory = dataDir.resolve("postgres").toAbsolutePath();
         boolean existed = Files.isRegularFile(dataDirectory.resolve("PG_VERSION"));
