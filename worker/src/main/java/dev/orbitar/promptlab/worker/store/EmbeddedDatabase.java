@@ -39,8 +39,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *
      * @throws UncheckedIOException when the folder cannot be created or the server does not start
      */
-    // NOTE: a server left running by a killed worker (SIGKILL skips the shutdown hook) keeps postmaster.pid, so the
-    // next start fails until that server process is stopped; it is not detected or stopped here.
+    // NOTE: SIGKILL skips the shutdown hook, so the killed worker's server keeps running and the next start fails.
+    // With zonky 2.2.2 the failed process stops that server as it exits, so the start after it works (tried by hand).
     public static EmbeddedDatabase start(Path dataDir) {
         Path dataDirectory = dataDir.resolve("postgres").toAbsolutePath();
         boolean existed = Files.isRegularFile(dataDirectory.resolve("PG_VERSION"));
@@ -56,7 +56,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start with data in " + dataDirectory
-                    + ": " + e.getMessage() + ". Check that the folder is writable and that no other worker uses it,"
+                    + ": " + e.getMessage() + ". Check that the folder is writable and that no other worker uses it."
+                    + " If a killed worker left its server running, this run stops it on exit, so run again;"
                     + " or set DATABASE_URL", e);
         }
     }
