@@ -68,7 +68,14 @@ public final class Database implements AutoCloseable {
 
         HikariConfig config = hikariConfig(settings);
         config.setConnectionInitSql("SET TIME ZONE 'UTC'");
-        return new Database(new HikariDataSource(config), appSchema, workerSchema);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot connect to the database at " + settings.displayUrl() + ": "
+                    + innermostMessage(e) + ". Check DATABASE_URL and that the server accepts connections", e);
+        }
+        return new Database(dataSource, appSchema, workerSchema);
     }
 
     /** Returns the pool, for Flyway and for tests that read rows with plain JDBC. */
@@ -134,6 +141,15 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(DemoDataMapper.class);
         configuration.addMapper(TaskClaimMapper.class);
         return configuration;
+    }
+
+    // The pool wraps the driver's error; the innermost one names the cause (refused, timed out, bad password).
+    private static String innermostMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip();
     }
 
     private static void checkSchemaName(String setting, String name) {

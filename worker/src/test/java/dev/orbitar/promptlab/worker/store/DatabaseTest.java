@@ -71,6 +71,16 @@ class DatabaseTest {
                 .satisfies(error -> assertThat(stackText(error)).doesNotContain("hunter2-secret"));
     }
 
+    @Test
+    void unreachableServerIsNamed() {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:postgresql://localhost:1/none", "lab", null,
+                new Properties(), "public", 2, Duration.ofMillis(500), "postgresql://localhost:1/none");
+
+        assertThatThrownBy(() -> Database.open(settings).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("postgresql://localhost:1/none");
+    }
+
     private static DatabaseSettings withSchema(String schema) {
         return new DatabaseSettings("jdbc:postgresql://localhost:1/none", null, null, new Properties(), schema, 2,
                 Duration.ofSeconds(1), "postgresql://localhost:1/none");
