@@ -37,7 +37,11 @@ public final class BatchRunner {
     private final RefineEngine engine;
     private final TaskProcessor processor;
     private final Clock clock;
-    private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private final AtomicReference<Stop> stop = new AtomicReference<>();
+
+    /** The first stop request of the batch; later ones do not replace it. */
+    private record Stop(StopCause cause, String reason) {
+    }
 
     public BatchRunner(TaskPicker picker, BatchLedger ledger, TaskProcessorParts parts, Clock clock) {
         this.picker = picker;
@@ -53,7 +57,11 @@ public final class BatchRunner {
      * shutdown hook.
      */
     public void requestStop(String reason) {
-        stopReason.compareAndSet(null, reason);
+        requestStop(StopCause.SHUTDOWN, reason);
+    }
+
+    private boolean requestStop(StopCause cause, String reason) {
+        return stop.compareAndSet(null, new Stop(cause, reason));
     }
 
     /** Runs the batch to the end, or until a stop is requested, and returns its summary. */
@@ -74,8 +82,10 @@ public final class BatchRunner {
             log.info("Batch {} released {} unstarted tasks", batch.batchId(), tally.unstarted.size());
         }
 
+        Stop stopped = stop.get();
         BatchSummary summary = new BatchSummary(batch.batchId(), claimed.size(), tally.runs.get(),
-                tally.scores.get(), tally.failures.get(), tally.unstarted.size(), stopReason.get());
+                tally.scores.get(), tally.failures.get(), tally.unstarted.size(),
+                stopped == null ? null : stopped.cause(), stopped == null ? null : stopped.reason());
         ledger.finished(batch.batchId(), clock.instant(), summary.status(), summary.runsCreated(),
                 summary.scoresCreated(), summary.failures());
         log.info("[PromptLabRunner] Lab batch completed { runsCreated: {}, scoresCreated: {} }",
@@ -118,7 +128,7 @@ public final class BatchRunner {
     }
 
     private void runOne(String batchId, LabTask task, BatchOptions options, Tally tally) {
-        if (stopReason.get() != null) {
+        if (stop.get() != null) {
             tally.markUnstarted(task);
             return;
         }
@@ -126,13 +136,13 @@ public final class BatchRunner {
         TaskOutcome outcome = processor.process(batchId, task);
 
         tally.add(outcome);
-        if (outcome.stopReason() != null && stopReason.compareAndSet(null, outcome.stopReason())) {
+        if (outcome.stopReason() != null && requestStop(StopCause.PROVIDER_REFUSAL, outcome.stopReason())) {
             log.error("Batch {} stops early: {}. Unstarted tasks are released for a later batch.", batchId,
                     outcome.stopReason());
         }
         BigDecimal budget = options.budgetUsd();
         if (budget != null && tally.cost().compareTo(budget) >= 0
-                && stopReason.compareAndSet(null, "budget of " + budget.toPlainString() + " USD reached")) {
+                && requestStop(StopCause.BUDGET, "budget of " + budget.toPlainString() + " USD reached")) {
             log.warn("Batch {} reached its budget of {} USD after spending {} USD; no new task starts", batchId,
                     budget.toPlainString(), tally.cost().toPlainString());
         }
@@ -147,7 +157,7 @@ public final class BatchRunner {
         }
         log.info("Dry run: nothing was written; {} tasks would have been claimed", next.size());
         log.info("[PromptLabRunner] Lab batch completed { runsCreated: 0, scoresCreated: 0 }");
-        return new BatchSummary(batch.batchId(), next.size(), 0, 0, 0, 0, null);
+        return new BatchSummary(batch.batchId(), next.size(), 0, 0, 0, 0, null, null);
     }
 
     /**
@@ -166,7 +176,7 @@ public final class BatchRunner {
                 if (firstFailure == null) {
                     firstFailure = e.getCause();
                     // A task that cannot be recorded (the database is gone) means the others cannot either.
-                    requestStop("a task could not be recorded");
+                    requestStop(StopCause.STORE_FAILURE, "a task could not be recorded");
                 }
             }
         }

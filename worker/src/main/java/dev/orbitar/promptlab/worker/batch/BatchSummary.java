@@ -9,7 +9,8 @@ package dev.orbitar.promptlab.worker.batch;
  * @param scoresCreated LabScore rows inserted
  * @param failures runs that ended as {@code error}
  * @param released claimed tasks given back unrun because the batch stopped early
- * @param stopReason why the batch stopped early, or null when it ran every claimed task
+ * @param stopCause why the batch stopped early, or null when it ran every claimed task
+ * @param stopReason the stop in words, for logs and the termination message, or null
  */
 public record BatchSummary(
         String batchId,
@@ -18,11 +19,12 @@ public record BatchSummary(
         int scoresCreated,
         int failures,
         int released,
+        StopCause stopCause,
         String stopReason) {
 
     /** Returns true when the batch stopped before running every claimed task. */
     public boolean stoppedEarly() {
-        return stopReason != null;
+        return stopCause != null;
     }
 
     /** Returns the status recorded in the batch ledger. */

@@ -1,6 +1,9 @@
 package dev.orbitar.promptlab.worker.cli;
 
+import dev.orbitar.promptlab.worker.lab.DatabaseUnavailableException;
 import dev.orbitar.promptlab.worker.settings.InvalidSettingException;
+import dev.orbitar.promptlab.worker.store.Migrations.MigrationException;
+import dev.orbitar.promptlab.worker.templates.InvalidTemplateException;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,24 +40,22 @@ public final class PromptLabCommand implements Runnable {
 
     /** Parses and runs the arguments with the given environment and returns the process exit code. */
     public static int execute(String[] args, Map<String, String> env) {
-        CommandLine commandLine = build(env);
-        return commandLine.execute(args);
-    }
-
-    /** Builds the command tree; tests call it to run commands in-process. */
-    public static CommandLine build(Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new PromptLabCommand());
-        for (Object subcommand : Subcommands.create(env)) {
-            commandLine.addSubcommand(subcommand);
+        try (Subcommands subcommands = new Subcommands(env)) {
+            CommandLine commandLine = new CommandLine(new PromptLabCommand());
+            subcommands.addTo(commandLine);
+            commandLine.setExitCodeExceptionMapper(PromptLabCommand::exitCodeOf);
+            commandLine.setParameterExceptionHandler(PromptLabCommand::onInvalidArguments);
+            commandLine.setExecutionExceptionHandler(PromptLabCommand::onExecutionFailure);
+            return commandLine.execute(args);
         }
-        commandLine.setExitCodeExceptionMapper(PromptLabCommand::exitCodeOf);
-        commandLine.setParameterExceptionHandler(PromptLabCommand::onInvalidArguments);
-        commandLine.setExecutionExceptionHandler(PromptLabCommand::onExecutionFailure);
-        return commandLine;
     }
 
     private static int exitCodeOf(Throwable error) {
-        return error instanceof InvalidSettingException ? ExitCodes.INVALID_CONFIGURATION : ExitCodes.FAILED;
+        return isConfigurationError(error) ? ExitCodes.INVALID_CONFIGURATION : ExitCodes.FAILED;
+    }
+
+    private static boolean isConfigurationError(Throwable error) {
+        return error instanceof InvalidSettingException || error instanceof InvalidTemplateException;
     }
 
     private static int onInvalidArguments(CommandLine.ParameterException error, String[] args) {
@@ -66,10 +67,15 @@ public final class PromptLabCommand implements Runnable {
 
     private static int onExecutionFailure(Exception error, CommandLine commandLine,
             CommandLine.ParseResult parseResult) {
-        if (error instanceof InvalidSettingException) {
+        if (isConfigurationError(error)) {
             // One line, no stack trace: the message names the setting, the value and what is accepted.
             commandLine.getErr().println(error.getMessage());
             return ExitCodes.INVALID_CONFIGURATION;
+        }
+        if (error instanceof DatabaseUnavailableException || error instanceof MigrationException) {
+            // The message says what to check; a stack trace would only bury it.
+            log.error("{} failed: {}", commandLine.getCommandName(), error.getMessage());
+            return ExitCodes.FAILED;
         }
         log.error("{} failed: {}", commandLine.getCommandName(), error.getMessage(), error);
         return ExitCodes.FAILED;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.ibatis.session.SqlSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class PostgresTaskPicker implements TaskPicker {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresTaskPicker.class);
+
+    /** The batch id of a preview's claims, which are rolled back and never seen by another transaction. */
+    private static final String PREVIEW_BATCH_ID = "preview";
+    private static final long PREVIEW_LEASE_MILLIS = 60_000;
 
     private final Database database;
     private final TaskDiscovery discovery;
@@ -61,6 +66,22 @@ public final class PostgresTaskPicker implements TaskPicker {
 
         log.debug("Batch {} claimed {} of {} task(s)", batchId, claimed.size(), limit);
         return claimed;
+    }
+
+    /**
+     * Runs discovery and a claim in one transaction and rolls it back, so the dry run sees exactly what a claim would
+     * take now while nothing is written.
+     */
+    @Override
+    public List<LabTask> preview(int limit) {
+        try (SqlSession session = database.openSession()) {
+            TaskClaimMapper mapper = session.getMapper(TaskClaimMapper.class);
+            discovery.discover(mapper, TaskKind.SYNTHETIC);
+            discovery.discover(mapper, TaskKind.SAMPLE);
+            List<LabTask> next = claimMix(mapper, PREVIEW_BATCH_ID, limit, PREVIEW_LEASE_MILLIS);
+            session.rollback(true);
+            return next;
+        }
     }
 
     /** Claims half synthetic tasks (the odd one too) and half samples; when one kind runs short the other fills. */

@@ -41,6 +41,9 @@ public interface TaskClaimMapper {
     int release(@Param("batchId") String batchId, @Param("kind") TaskKind kind,
             @Param("taskIds") List<String> taskIds);
 
+    /** Gives back every claim the batch still holds; returns how many. */
+    int releaseBatch(@Param("batchId") String batchId);
+
     /**
      * Records that the task ran now and ends the batch's lease on it. A lease that another batch took over after
      * this batch's lease expired is left with that batch.

@@ -21,4 +21,7 @@ interface LabRunMapper {
 
     /** Sets runs left pending by batches whose leases all expired to error {@code abandoned}; returns their ids. */
     List<String> closeOutStranded(@Param("leaseMillis") long leaseMillis);
+
+    /** Sets the batch's runs that are still pending to error {@code errorCode}; returns their ids. */
+    List<String> closeOutBatch(@Param("batchId") String batchId, @Param("errorCode") String errorCode);
 }

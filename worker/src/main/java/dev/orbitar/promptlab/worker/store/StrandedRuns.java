@@ -1,5 +1,6 @@
 package dev.orbitar.promptlab.worker.store;
 
+import dev.orbitar.promptlab.worker.picking.TaskClaimMapper;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -12,6 +13,9 @@ import org.slf4j.LoggerFactory;
 public final class StrandedRuns {
 
     private static final Logger log = LoggerFactory.getLogger(StrandedRuns.class);
+
+    /** The error code of a run whose batch was stopped (SIGTERM) before the run finished. */
+    public static final String INTERRUPTED = "interrupted";
 
     private final Database database;
 
@@ -28,6 +32,26 @@ public final class StrandedRuns {
      * running batches in the same state. Runs of live batches and runs younger than the lease are left alone.
      */
     public CloseOut closeOut(Duration lease) {
+        return closeOutExpired(lease);
+    }
+
+    /**
+     * Closes out one batch of this process that is being stopped before it finished: its pending runs become error
+     * {@value #INTERRUPTED} and every claim it still holds is released, so the next batch picks those tasks first.
+     * Returns the LabRun ids set to error.
+     */
+    public List<String> closeOutBatch(String batchId) {
+        List<String> runIds = Transactions.inTransaction(database, session -> {
+            List<String> closed = session.getMapper(LabRunMapper.class).closeOutBatch(batchId, INTERRUPTED);
+            session.getMapper(TaskClaimMapper.class).releaseBatch(batchId);
+            return closed;
+        });
+        log.warn("Batch {} was cut short: {} unfinished LabRun(s) set to error {} and its claims released: {}",
+                batchId, runIds.size(), INTERRUPTED, runIds);
+        return runIds;
+    }
+
+    private CloseOut closeOutExpired(Duration lease) {
         long leaseMillis = lease.toMillis();
         CloseOut result = Transactions.inTransaction(database, session -> new CloseOut(
                 session.getMapper(LabRunMapper.class).closeOutStranded(leaseMillis),

@@ -25,7 +25,7 @@ public final class StartupProbe {
         ServeOptions options = new ServeOptions(InetAddress.getLoopbackAddress(), 0, 200, null,
                 Duration.ofMinutes(10), Duration.ofSeconds(60));
         try (LabHttpServer server = LabHttpServer.start(options,
-                context -> new BatchSummary("probe", 0, 0, 0, 0, 0, null))) {
+                context -> new BatchSummary("probe", 0, 0, 0, 0, 0, null, null))) {
             log.info("[PromptLabCron] Completed Lab batch { runsCreated: 0, scoresCreated: 0 } on port {}",
                     server.port());
         }

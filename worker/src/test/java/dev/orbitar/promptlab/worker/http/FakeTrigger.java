@@ -56,7 +56,7 @@ final class FakeTrigger implements BatchTrigger {
             throw failing.get();
         }
         int number = batches.incrementAndGet();
-        return new BatchSummary("batch-" + number, 3, 3, 2, 1, 0, null);
+        return new BatchSummary("batch-" + number, 3, 3, 2, 1, 0, null, null);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RedeliveryCacheTest {
 
-    private static final BatchSummary SUMMARY = new BatchSummary("b-1", 2, 2, 2, 0, 0, null);
+    private static final BatchSummary SUMMARY = new BatchSummary("b-1", 2, 2, 2, 0, 0, null, null);
 
     private final AtomicLong now = new AtomicLong();
     private final RedeliveryCache cache = new RedeliveryCache(Duration.ofMinutes(10), 3, now::get);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orbitar.promptlab.worker.batch.BatchSummary;
+import dev.orbitar.promptlab.worker.batch.StopCause;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -25,7 +26,7 @@ class TerminationMessageTest {
     void summaryWritten() throws Exception {
         Path file = Files.createFile(temp.resolve("termination-log"));
 
-        boolean written = new TerminationMessage(file).write(new BatchSummary("b-1", 5, 5, 4, 1, 0, null));
+        boolean written = new TerminationMessage(file).write(new BatchSummary("b-1", 5, 5, 4, 1, 0, null, null));
 
         JsonNode line = JSON.readTree(Files.readString(file));
         assertThat(written).isTrue();
@@ -41,7 +42,7 @@ class TerminationMessageTest {
     void messageIsOneLine() throws Exception {
         Path file = Files.createFile(temp.resolve("termination-log"));
 
-        new TerminationMessage(file).write(new BatchSummary("b-1", 2, 1, 1, 0, 1, "SIGTERM"));
+        new TerminationMessage(file).write(new BatchSummary("b-1", 2, 1, 1, 0, 1, StopCause.SHUTDOWN, "SIGTERM"));
 
         String text = Files.readString(file);
         assertThat(text).endsWith("}\n");
@@ -52,7 +53,7 @@ class TerminationMessageTest {
     void earlierContentReplaced() throws Exception {
         Path file = Files.writeString(temp.resolve("termination-log"), "x".repeat(10_000));
 
-        new TerminationMessage(file).write(new BatchSummary("b-2", 0, 0, 0, 0, 0, null));
+        new TerminationMessage(file).write(new BatchSummary("b-2", 0, 0, 0, 0, 0, null, null));
 
         assertThat(JSON.readTree(Files.readString(file)).path("batchId").asText()).isEqualTo("b-2");
     }
@@ -62,7 +63,7 @@ class TerminationMessageTest {
         Path file = Files.createFile(temp.resolve("termination-log"));
         String reason = "provider refused: \"quota\" ✓ ".repeat(400);
 
-        new TerminationMessage(file).write(new BatchSummary("b-3", 9, 3, 3, 0, 6, reason));
+        new TerminationMessage(file).write(new BatchSummary("b-3", 9, 3, 3, 0, 6, StopCause.SHUTDOWN, reason));
 
         byte[] bytes = Files.readAllBytes(file);
         JsonNode line = JSON.readTree(bytes);
@@ -87,7 +88,7 @@ class TerminationMessageTest {
     void missingFileNotCreated() {
         Path file = temp.resolve("termination-log");
 
-        boolean written = new TerminationMessage(file).write(new BatchSummary("b-5", 0, 0, 0, 0, 0, null));
+        boolean written = new TerminationMessage(file).write(new BatchSummary("b-5", 0, 0, 0, 0, 0, null, null));
 
         assertThat(written).isFalse();
         assertThat(file).doesNotExist();
@@ -95,7 +96,7 @@ class TerminationMessageTest {
 
     @Test
     void directorySkipped() {
-        boolean written = new TerminationMessage(temp).write(new BatchSummary("b-6", 0, 0, 0, 0, 0, null));
+        boolean written = new TerminationMessage(temp).write(new BatchSummary("b-6", 0, 0, 0, 0, 0, null, null));
 
         assertThat(written).isFalse();
     }
@@ -106,7 +107,7 @@ class TerminationMessageTest {
         Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ));
         assumeFalse(Files.isWritable(file), "the test user may write read-only files (root)");
 
-        boolean written = new TerminationMessage(file).write(new BatchSummary("b-7", 0, 0, 0, 0, 0, null));
+        boolean written = new TerminationMessage(file).write(new BatchSummary("b-7", 0, 0, 0, 0, 0, null, null));
 
         assertThat(written).isFalse();
     }
@@ -117,7 +118,7 @@ class TerminationMessageTest {
 
         TerminationMessage message = TerminationMessage.fromEnv(Map.of(TerminationMessage.PATH_SETTING,
                 file.toString()));
-        message.write(new BatchSummary("b-8", 0, 0, 0, 0, 0, null));
+        message.write(new BatchSummary("b-8", 0, 0, 0, 0, 0, null, null));
 
         assertThat(Files.readString(file)).contains("\"b-8\"");
     }
