@@ -14,7 +14,6 @@ import dev.orbitar.promptlab.operator.validation.SpecValidator;
 import dev.orbitar.promptlab.operator.validation.ValidationResult;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -25,7 +24,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
-import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,10 +80,10 @@ public class PromptLabScheduleReconciler implements Reconciler<PromptLabSchedule
 
     ValidationResult validation = validator.validate(schedule);
     if (validation instanceof ValidationResult.Invalid invalid) {
-      LOG.warn("Schedule {} is invalid, CronJob left unchanged: {}", id(schedule), invalid.message());
-      events.record(schedule, EventReason.valueOf(invalid.reason().name()), invalid.message());
-      return patchIfChanged(schedule, ScheduleStatusFactory.build(schedule, invalid.reason(), invalid.message(),
-          existing.orElse(null), null, now), now);
+      PromptLabScheduleStatus status = ScheduleStatusFactory.build(schedule, invalid.reason(), invalid.message(),
+          existing.orElse(null), null, now);
+      recordIfConditionChanged(schedule, status, EventReason.valueOf(invalid.reason().name()), invalid.message());
+      return patchIfChanged(schedule, status, now);
     }
 
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -105,23 +103,39 @@ public class PromptLabScheduleReconciler implements Reconciler<PromptLabSchedule
   public ErrorStatusUpdateControl<PromptLabSchedule> updateErrorStatus(PromptLabSchedule schedule,
       Context<PromptLabSchedule> context, Exception e) {
     boolean lastAttempt = context.getRetryInfo().map(retry -> retry.isLastAttempt()).orElse(true);
-    String message = "writing the CronJob failed: " + oneLine(e);
+    String message = "writing the CronJob failed: " + FailureMessages.oneLine(e);
 
     // A conflict means another writer got there first; the retry re-reads the CronJob and usually succeeds.
-    if (isConflict(e) && !lastAttempt) {
-      LOG.info("Schedule {} hit a write conflict, retrying: {}", id(schedule), oneLine(e));
+    if (FailureMessages.isConflict(e) && !lastAttempt) {
+      LOG.info("Schedule {} hit a write conflict, retrying: {}", id(schedule), FailureMessages.oneLine(e));
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     LOG.error("Schedule {} failed to reconcile (last attempt: {}): {}", id(schedule), lastAttempt, message);
-    events.record(schedule, EventReason.ReconcileFailed, message);
     PromptLabScheduleStatus status = ScheduleStatusFactory.build(schedule, ConditionReason.ReconcileFailed,
         message, context.getSecondaryResource(CronJob.class).orElse(null), null, clock.instant());
     if (status.equals(schedule.getStatus())) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
+    recordIfConditionChanged(schedule, status, EventReason.ReconcileFailed, message);
     schedule.setStatus(status);
     return ErrorStatusUpdateControl.patchStatus(schedule);
+  }
+
+  /**
+   * Records a Warning event and log line when the Ready condition changes; a restart or a periodic reconcile
+   * that finds the same problem again stays quiet.
+   */
+  private void recordIfConditionChanged(PromptLabSchedule schedule, PromptLabScheduleStatus status,
+      EventReason reason, String message) {
+    Optional<io.fabric8.kubernetes.api.model.Condition> previous =
+        Optional.ofNullable(schedule.getStatus()).flatMap(PromptLabScheduleStatus::readyCondition);
+    Optional<io.fabric8.kubernetes.api.model.Condition> next = status.readyCondition();
+    if (previous.equals(next)) {
+      return;
+    }
+    LOG.warn("Schedule {} is not ready ({}), CronJob left unchanged: {}", id(schedule), reason, message);
+    events.record(schedule, reason, message);
   }
 
   private LastRun observeLastRun(PromptLabSchedule schedule, Context<PromptLabSchedule> context) {
@@ -183,31 +197,6 @@ public class PromptLabScheduleReconciler implements Reconciler<PromptLabSchedule
       control.rescheduleAfter(untilNext.isNegative() ? NEXT_RUN_GRACE : untilNext);
     }
     return control;
-  }
-
-  private static boolean isConflict(Exception e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof KubernetesClientException client && client.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-        return true;
-      }
-      for (Throwable suppressed : cause.getSuppressed()) {
-        if (suppressed instanceof KubernetesClientException client
-            && client.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-          return true;
-        }
-      }
-    }
-    return e.getClass().getSimpleName().equals("AggregatedOperatorException")
-        && e.getMessage() != null && e.getMessage().contains("Conflict");
-  }
-
-  private static String oneLine(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.replaceAll("\\s+", " ").trim();
   }
 
   private static String id(PromptLabSchedule schedule) {
