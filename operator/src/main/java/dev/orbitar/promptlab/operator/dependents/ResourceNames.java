@@ -44,7 +44,7 @@ public final class ResourceNames {
       return preferred;
     }
 
-    String prefix = hashed.substring(0, limit - HASH_LENGTH - 1);
+    String prefix = hashed.substring(0, Math.min(hashed.length(), limit - HASH_LENGTH - 1));
     // A name may not end with '-' or '.' before the separator, which keeps the result a valid DNS subdomain.
     while (prefix.endsWith("-") || prefix.endsWith(".")) {
       prefix = prefix.substring(0, prefix.length() - 1);

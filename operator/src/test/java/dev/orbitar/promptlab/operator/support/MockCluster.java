@@ -53,10 +53,15 @@ public final class MockCluster implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
-  private final MeterRegistry registry = new SimpleMeterRegistry();
+  private final MeterRegistry registry;
   private Operator operator;
 
   public MockCluster() {
+    this(new SimpleMeterRegistry());
+  }
+
+  public MockCluster(MeterRegistry registry) {
+    this.registry = registry;
     HashMap<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
         new KubernetesMixedDispatcher(responses), false);
