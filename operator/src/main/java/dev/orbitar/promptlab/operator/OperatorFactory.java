@@ -39,6 +39,7 @@ public final class OperatorFactory {
       if (settings.leaderElection()) {
         overrider.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName())
             .withLeaseNamespace(settings.leaseNamespace())
+            .withExitOnStopLeading(settings.exitOnLeaseLoss())
             .build());
       }
     });

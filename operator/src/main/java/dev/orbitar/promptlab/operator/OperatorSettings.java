@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * @param leaseNamespace namespace of the Lease object
  * @param httpPort port of the health and metrics endpoints
  * @param shutdownTimeout time reconciles in flight get to finish on SIGTERM
+ * @param exitOnLeaseLoss whether to end the process when the Lease is lost. A replica that may have missed updates
+ *     then restarts with fresh caches. Always true when read from the environment.
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -26,7 +28,8 @@ public record OperatorSettings(
     String leaseName,
     String leaseNamespace,
     int httpPort,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    boolean exitOnLeaseLoss) {
 
   public static final String WATCH_NAMESPACES = "WATCH_NAMESPACES";
   public static final String LEADER_ELECTION = "LEADER_ELECTION";
@@ -61,7 +64,7 @@ public record OperatorSettings(
     }
 
     return new OperatorSettings(namespaces, leaderElection, leaseName, leaseNamespace, httpPort,
-        Duration.ofSeconds(shutdownSeconds));
+        Duration.ofSeconds(shutdownSeconds), true);
   }
 
   private static Set<String> parseNamespaces(String value) {

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the operator observed: the Ready condition, the CronJob it manages, and the last and next batch.
+ * The operator's observations: the Ready condition, the CronJob it manages, and the last and next batch.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromptLabScheduleStatus {

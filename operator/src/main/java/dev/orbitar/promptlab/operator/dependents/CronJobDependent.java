@@ -154,7 +154,7 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, P
         .withImage(worker.getImage())
         .withArgs(List.of(WORKER_COMMAND))
         .withEnv(WorkerEnvironment.forSpec(spec))
-        // The worker writes its one-line JSON summary here; the logs' tail stands in when it crashed first.
+        // The worker writes its one-line JSON summary here; the tail of its log is used instead when it crashed first.
         .withTerminationMessagePath(TERMINATION_MESSAGE_PATH)
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withSecurityContext(new SecurityContextBuilder()
@@ -185,7 +185,7 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, P
   /** Key under which create and update record what they did, for the reconciler's events. */
   public static final String WRITE_KEY = CronJobDependent.class.getName() + ".write";
 
-  /** What this reconcile wrote to the CronJob. */
+  /** The write a reconcile made to the CronJob. */
   public enum Write {
     CREATED,
     UPDATED

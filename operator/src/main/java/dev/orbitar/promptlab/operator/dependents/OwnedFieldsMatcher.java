@@ -60,7 +60,7 @@ public final class OwnedFieldsMatcher {
     return annotations == null ? null : annotations.get(ScheduleLabels.DESIRED_HASH_ANNOTATION);
   }
 
-  /** Returns whether {@code actual} holds every field of {@code desired} with an equal value. */
+  /** Returns whether {@code actual} contains every field of {@code desired} with an equal value. */
   static boolean contains(JsonNode actual, JsonNode desired, String fieldName) {
     if (desired == null || desired.isNull()) {
       return true;

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records core/v1 events on schedules, de-duplicated: the same reason and message for the same object within
- * the de-duplication window is counted in memory and not written; the next write after the window raises the
- * event's count, as kubectl describe shows it.
+ * Records core/v1 events on schedules, de-duplicated. The same reason and message for the same object within
+ * the de-duplication window is counted in memory and not written. The next write after the window raises the
+ * event's count, which kubectl describe shows.
  */
 public class EventRecorder {
 
@@ -47,8 +47,8 @@ public class EventRecorder {
   }
 
   /**
-   * Records {@code reason} with {@code message} on {@code resource}; failures are logged, never raised, because
-   * an event is not worth failing a reconcile for.
+   * Records {@code reason} with {@code message} on {@code resource}. API errors are logged and not raised,
+   * because an event is not worth failing a reconcile for.
    */
   public void record(HasMetadata resource, EventReason reason, String message) {
     String trimmed = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Turns reconcile failures into one-line messages for conditions and events. Workflow failures arrive wrapped in
- * an {@link AggregatedOperatorException} whose own message holds whole stack traces, so the API error inside is
+ * an {@link AggregatedOperatorException} whose own message contains whole stack traces, so the API error inside is
  * looked up instead.
  */
 final class FailureMessages {

@@ -50,8 +50,8 @@ public class PromptLabScheduleReconciler implements Reconciler<PromptLabSchedule
   private static final Logger LOG = LoggerFactory.getLogger(PromptLabScheduleReconciler.class);
 
   /**
-   * Delay after the next scheduled time before the status is refreshed; the CronJob's own status update usually
-   * refreshes it first, and then the timed reconcile writes nothing.
+   * Delay after the next scheduled time before the status is refreshed. The CronJob's own status update usually
+   * refreshes it first, so the timed reconcile then writes nothing.
    */
   private static final Duration NEXT_RUN_GRACE = Duration.ofSeconds(15);
 
@@ -123,8 +123,8 @@ public class PromptLabScheduleReconciler implements Reconciler<PromptLabSchedule
   }
 
   /**
-   * Records a Warning event and log line when the Ready condition changes; a restart or a periodic reconcile
-   * that finds the same problem again stays quiet.
+   * Records a Warning event and a log line when the Ready condition changes. A restart or a periodic reconcile
+   * that finds the same problem again records nothing.
    */
   private void recordIfConditionChanged(PromptLabSchedule schedule, PromptLabScheduleStatus status,
       EventReason reason, String message) {

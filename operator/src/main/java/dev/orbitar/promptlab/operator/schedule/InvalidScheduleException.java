@@ -1,7 +1,7 @@
 package dev.orbitar.promptlab.operator.schedule;
 
 /**
- * Raised when a cron expression or a time zone id is not one a Kubernetes CronJob accepts; the message says what
+ * Raised when a cron expression or a time zone id is not one a Kubernetes CronJob accepts. The message names what
  * is accepted.
  */
 public class InvalidScheduleException extends Exception {

@@ -1,7 +1,7 @@
 package dev.orbitar.promptlab.operator.status;
 
 /**
- * Reasons of the Ready condition; each names the state a person sees in {@code kubectl get} and acts on.
+ * Reasons of the Ready condition, each naming a state that {@code kubectl get} shows and a person acts on.
  */
 public enum ConditionReason {
   /** The CronJob matches the spec and runs on its schedule. */

@@ -39,7 +39,11 @@ public final class ScheduleStatusFactory {
     status.setObservedGeneration(generation);
     status.setConditions(new ArrayList<>(List.of(ReadyCondition.of(reason, message, generation,
         previous == null ? Optional.empty() : previous.readyCondition(), now))));
-    status.setLastRun(lastRun != null ? lastRun : previous == null ? null : previous.getLastRun());
+    if (lastRun != null) {
+      status.setLastRun(lastRun);
+    } else if (previous != null) {
+      status.setLastRun(previous.getLastRun());
+    }
 
     if (cronJob != null) {
       CronJobStatus observed = Objects.requireNonNullElseGet(cronJob.getStatus(), CronJobStatus::new);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the CRD generated from the Java types: that crds/ holds the same file, and the schema's main rules, so a
+ * Checks the CRD generated from the Java types: that crds/ contains the same file, and the schema's main rules, so a
  * schema change is a reviewed change.
  */
 class CrdFileTest {

@@ -74,7 +74,7 @@ class LastRunTest extends OperatorTestBase {
     assertThat(events("failed-run", "BatchFailed")).hasSize(1);
   }
 
-  /** A Job as the CronJob controller creates it from the job template. */
+  /** Builds a Job as the CronJob controller creates it from the job template. */
   private static Job job(CronJob cronJob, String name) {
     var template = cronJob.getSpec().getJobTemplate();
     return new JobBuilder()
@@ -91,7 +91,7 @@ class LastRunTest extends OperatorTestBase {
         .build();
   }
 
-  /** A finished worker pod whose container wrote {@code message} as its termination message. */
+  /** Builds a finished worker pod whose container wrote {@code message} as its termination message. */
   private static Pod pod(Job job, String name, String message) {
     return new PodBuilder()
         .withNewMetadata()

@@ -82,7 +82,11 @@ public final class MockCluster implements AutoCloseable {
 
   /** Starts the operator on all namespaces; it stops on {@link #stopOperator()} or {@link #close()}. */
   public Operator startOperator() {
-    OperatorSettings settings = new OperatorSettings(Set.of(), false, "unused", null, 0, Duration.ofSeconds(5));
+    return startOperator(new OperatorSettings(Set.of(), false, "unused", null, 0, Duration.ofSeconds(5), false));
+  }
+
+  /** Starts the operator with {@code settings}; it stops on {@link #stopOperator()} or {@link #close()}. */
+  public Operator startOperator(OperatorSettings settings) {
     operator = OperatorFactory.create(client, settings, registry, Clock.systemUTC());
     operator.start();
     return operator;
