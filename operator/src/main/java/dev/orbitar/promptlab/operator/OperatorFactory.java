@@ -37,10 +37,11 @@ public final class OperatorFactory {
           .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource()
               .build());
       if (settings.leaderElection()) {
-        overrider.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName())
-            .withLeaseNamespace(settings.leaseNamespace())
-            .withExitOnStopLeading(settings.exitOnLeaseLoss())
-            .build());
+        overrider.withLeaderElectionConfiguration(
+            LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName())
+                .withLeaseNamespace(settings.leaseNamespace())
+                .withExitOnStopLeading(settings.exitOnLeaseLoss())
+                .build());
       }
     });
 

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("PromptLabSchedule")
 @Plural("promptlabschedules")
 @ShortNames("pls")
+// NOTE: the CRD generator sorts printer columns by JSON path, so kubectl shows Age first, not in this order.
 @AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule")
 @AdditionalPrinterColumn(name = "Time Zone", jsonPath = ".spec.timeZone")
 @AdditionalPrinterColumn(name = "Suspend", jsonPath = ".spec.suspend", type = Type.BOOLEAN)

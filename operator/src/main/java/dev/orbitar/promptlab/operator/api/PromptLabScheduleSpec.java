@@ -24,7 +24,7 @@ public class PromptLabScheduleSpec {
   @ValidationRule(
       value = "!self.contains('TZ=')",
       message = "schedule must not carry a TZ= or CRON_TZ= prefix: set spec.timeZone instead")
-  @JsonPropertyDescription("Five-field cron expression or a macro such as @hourly, read as Kubernetes CronJobs read it.")
+  @JsonPropertyDescription("Five-field cron expression or a macro such as @hourly, as Kubernetes CronJobs read it.")
   private String schedule;
 
   @Default(DEFAULT_TIME_ZONE)

@@ -52,10 +52,10 @@ public class WorkerSpec {
   private List<Toleration> tolerations = new ArrayList<>();
 
   @Required
-  @JsonPropertyDescription("Secret key holding the database URL (DATABASE_URL).")
+  @JsonPropertyDescription("Secret key with the database URL (DATABASE_URL).")
   private SecretKeyRef databaseUrlSecretRef;
 
-  @JsonPropertyDescription("Secret key holding the OpenRouter API key (OPENROUTER_API_KEY); offline refinement when unset.")
+  @JsonPropertyDescription("Secret key with the OpenRouter API key (OPENROUTER_API_KEY); refines offline when unset.")
   private SecretKeyRef openRouterApiKeySecretRef;
 
   public String getImage() {

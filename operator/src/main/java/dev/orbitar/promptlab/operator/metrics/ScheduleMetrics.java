@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -51,7 +52,7 @@ public class ScheduleMetrics {
 
   static State stateOf(PromptLabSchedule schedule) {
     if (schedule.getStatus() == null
-        || !java.util.Objects.equals(schedule.getStatus().getObservedGeneration(),
+        || !Objects.equals(schedule.getStatus().getObservedGeneration(),
             schedule.getMetadata().getGeneration())) {
       return State.Pending;
     }

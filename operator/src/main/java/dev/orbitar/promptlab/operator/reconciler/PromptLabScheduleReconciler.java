@@ -2,6 +2,7 @@ package dev.orbitar.promptlab.operator.reconciler;
 
 import dev.orbitar.promptlab.operator.api.LastRun;
 import dev.orbitar.promptlab.operator.api.PromptLabSchedule;
+import dev.orbitar.promptlab.operator.api.PromptLabScheduleSpec;
 import dev.orbitar.promptlab.operator.api.PromptLabScheduleStatus;
 import dev.orbitar.promptlab.operator.dependents.CronJobDependent;
 import dev.orbitar.promptlab.operator.events.EventReason;
@@ -12,6 +13,7 @@ import dev.orbitar.promptlab.operator.status.LastRunReader;
 import dev.orbitar.promptlab.operator.status.ScheduleStatusFactory;
 import dev.orbitar.promptlab.operator.validation.SpecValidator;
 import dev.orbitar.promptlab.operator.validation.ValidationResult;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,9 +131,9 @@ public class PromptLabScheduleReconciler implements Reconciler<PromptLabSchedule
    */
   private void recordIfConditionChanged(PromptLabSchedule schedule, PromptLabScheduleStatus status,
       EventReason reason, String message) {
-    Optional<io.fabric8.kubernetes.api.model.Condition> previous =
+    Optional<Condition> previous =
         Optional.ofNullable(schedule.getStatus()).flatMap(PromptLabScheduleStatus::readyCondition);
-    Optional<io.fabric8.kubernetes.api.model.Condition> next = status.readyCondition();
+    Optional<Condition> next = status.readyCondition();
     if (previous.equals(next)) {
       return;
     }
@@ -173,12 +176,14 @@ public class PromptLabScheduleReconciler implements Reconciler<PromptLabSchedule
   }
 
   private static String readyMessage(PromptLabSchedule schedule, CronJob cronJob, boolean suspended) {
-    String cronJobName = cronJob == null ? "?" : cronJob.getMetadata().getName();
+    String cronJobName = cronJob != null ? cronJob.getMetadata().getName()
+        : CronJobDependent.desiredCronJob(schedule).getMetadata().getName();
     if (suspended) {
       return "CronJob " + cronJobName + " is suspended: no batch starts until spec.suspend is false";
     }
-    return "CronJob " + cronJobName + " runs \"" + schedule.getSpec().getSchedule() + "\" in "
-        + cronJob.getSpec().getTimeZone();
+    String zone =
+        Objects.requireNonNullElse(schedule.getSpec().getTimeZone(), PromptLabScheduleSpec.DEFAULT_TIME_ZONE);
+    return "CronJob " + cronJobName + " runs \"" + schedule.getSpec().getSchedule() + "\" in " + zone;
   }
 
   private static UpdateControl<PromptLabSchedule> patchIfChanged(PromptLabSchedule schedule,

@@ -14,6 +14,7 @@ import dev.orbitar.promptlab.operator.status.ConditionReason;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Checks what the API server cannot: the cron expression and zone as Kubernetes reads them, the supported target,
@@ -114,7 +115,8 @@ public class SpecValidator {
       return secretProblem;
     }
 
-    for (EnvVar variable : worker.getEnv() == null ? java.util.List.<EnvVar>of() : worker.getEnv()) {
+    List<EnvVar> env = worker.getEnv() == null ? List.of() : worker.getEnv();
+    for (EnvVar variable : env) {
       if (variable.getName() == null || variable.getName().isBlank()) {
         return "spec.worker.env has an entry without a name: give every variable a name";
       }

@@ -95,6 +95,19 @@ class SteadyStateTest extends OperatorTestBase {
   }
 
   @Test
+  void deletedCronJobIsRecreated() {
+    create("recreate", MockCluster.example("hourly.yaml"));
+    CronJob original = awaitCronJob("recreate", "hourly-prompt-lab");
+    awaitReady("recreate", "hourly", "Reconciled");
+
+    client().resource(original).delete();
+    CronJob recreated = await().atMost(WAIT).until(() -> cronJob("recreate", "hourly-prompt-lab"),
+        cronJob -> cronJob != null && !cronJob.getMetadata().getUid().equals(original.getMetadata().getUid()));
+
+    assertThat(recreated.getSpec().getSchedule()).isEqualTo("0 * * * *");
+  }
+
+  @Test
   void handEditIsReverted() {
     create("drift", MockCluster.example("hourly.yaml"));
     awaitReady("drift", "hourly", "Reconciled");
