@@ -3,8 +3,8 @@ package dev.orbitar.promptlab.worker.cli;
 import dev.orbitar.promptlab.worker.settings.Setting;
 import dev.orbitar.promptlab.worker.settings.WorkerSettings;
 import dev.orbitar.promptlab.worker.settings.WorkerSettingsLoader;
-import java.util.EnumMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,16 +14,8 @@ import picocli.CommandLine.Option;
  */
 public class SettingsOptions {
 
-    @Option(names = "--database-url", paramLabel = "URL",
-            description = "PostgreSQL URL: postgresql://, postgres:// (Prisma parameters) or jdbc:postgresql://."
-                    + " Env DATABASE_URL; default: none, which starts an embedded PostgreSQL under the data folder."
-                    + " Prefer the variable: a flag's password is visible to other users in the process list.")
-    String databaseUrl;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of the embedded database and local state. Env LAB_DATA_DIR; default .prompt-lab"
-                    + " under the working directory.")
-    String dataDir;
+    @Mixin
+    DatabaseOptions databaseOptions = new DatabaseOptions();
 
     @Option(names = "--batch-limit", paramLabel = "N",
             description = "Maximum number of tasks in one batch, 1 or more. Env LAB_BATCH_LIMIT; default 20.")
@@ -53,16 +45,6 @@ public class SettingsOptions {
                     + " Env LAB_LEASE_SECONDS; default 900.")
     Integer leaseSeconds;
 
-    @Option(names = "--migrate", negatable = true, arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Run the worker's schema migrations at start; --no-migrate never runs them."
-                    + " Env LAB_MIGRATE; default true.")
-    Boolean migrate;
-
-    @Option(names = "--worker-schema", paramLabel = "SCHEMA",
-            description = "PostgreSQL schema of the worker's own tables, a lower-case name other than the"
-                    + " application's schema. Env LAB_WORKER_SCHEMA; default prompt_lab.")
-    String workerSchema;
-
     @Option(names = "--templates-dir", paramLabel = "DIR",
             description = "Existing folder of extra template files, loaded beside the built-in ones."
                     + " Env LAB_TEMPLATES_DIR; default: none.")
@@ -90,17 +72,13 @@ public class SettingsOptions {
 
     /** Returns the text of each flag that was given, by the setting it overrides. */
     Map<Setting, String> givenFlags() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        put(flags, Setting.DATABASE_URL, databaseUrl);
-        put(flags, Setting.DATA_DIR, dataDir);
+        Map<Setting, String> flags = databaseOptions.givenFlags();
         put(flags, Setting.BATCH_LIMIT, batchLimit);
         put(flags, Setting.MAX_SAFE, maxSafe);
         put(flags, Setting.DRY_RUN, dryRun);
         put(flags, Setting.MODEL_NAME, modelName);
         put(flags, Setting.CONCURRENCY, concurrency);
         put(flags, Setting.LEASE_SECONDS, leaseSeconds);
-        put(flags, Setting.MIGRATE, migrate);
-        put(flags, Setting.WORKER_SCHEMA, workerSchema);
         put(flags, Setting.TEMPLATES_DIR, templatesDir);
         put(flags, Setting.BUDGET_USD, budgetUsd);
         if (openRouterApiKey != null) {
@@ -110,8 +88,6 @@ public class SettingsOptions {
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, Object value) {
-        if (value != null) {
-            flags.put(setting, value.toString());
-        }
+        DatabaseOptions.put(flags, setting, value);
     }
 }

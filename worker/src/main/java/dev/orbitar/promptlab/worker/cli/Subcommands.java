@@ -33,10 +33,10 @@ final class Subcommands implements AutoCloseable {
         commandLine.addSubcommand(new MigrateCommand(environment));
     }
 
-    private final SettingsOptions importSettings = new SettingsOptions();
-    private final SettingsOptions reportSettings = new SettingsOptions();
+    private final DatabaseOptions importSettings = new DatabaseOptions();
+    private final DatabaseOptions reportSettings = new DatabaseOptions();
 
-    private static CommandLine withSettings(Object command, SettingsOptions settings) {
+    private static CommandLine withSettings(Object command, DatabaseOptions settings) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.addMixin("settings", settings);
         return commandLine;
@@ -75,7 +75,7 @@ final class Subcommands implements AutoCloseable {
         };
     }
 
-    private LabDatabase open(SettingsOptions settings) {
+    private LabDatabase open(DatabaseOptions settings) {
         LabDatabase database = LabDatabase.open(settings.resolve(environment));
         opened.add(database);
         return database;
