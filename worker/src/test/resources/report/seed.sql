@@ -58,14 +58,15 @@ INSERT INTO "LabScore" ("id", "labRunId", "structureScore", "contractScore", "do
     ('score_c1',     'run_c1', 0.55, 0.55, 0.55, 0.55, '2025-03-04 08:00:05');
 
 -- Usage: run_a2 and run_a4 have no known cost; run_b5, run_b6 and run_c1 have no usage row at all.
-INSERT INTO prompt_lab.run_usage (lab_run_id, engine, latency_ms, cost_usd) VALUES
-    ('run_a0', 'openrouter', 1000, 0.0010),
-    ('run_a1', 'openrouter', 1200, 0.0012),
-    ('run_a2', 'openrouter',  900, NULL),
-    ('run_a3', 'openrouter', 1500, 0.0020),
-    ('run_a4', 'openrouter', 3000, NULL),
-    ('run_b1', 'openrouter',  800, 0.0011),
-    ('run_b2', 'openrouter', 1000, 0.0011),
-    ('run_b3', 'openrouter', 1100, 0.0011),
-    ('run_b4', 'openrouter', 1300, 0.0013),
-    ('run_d1', 'offline',       5, NULL);
+INSERT INTO prompt_lab.run_usage
+    (run_id, batch_id, engine, latency_ms, input_chars, input_truncated, attempts, cost_usd, recorded_at) VALUES
+    ('run_a0', 'batch_1', 'openrouter', 1000, 100, false, 1, 0.0010, '2025-03-01 00:00:00'),
+    ('run_a1', 'batch_1', 'openrouter', 1200, 100, false, 1, 0.0012, '2025-03-01 00:00:00'),
+    ('run_a2', 'batch_1', 'openrouter', 900, 100, false, 1, NULL, '2025-03-01 00:00:00'),
+    ('run_a3', 'batch_1', 'openrouter', 1500, 100, false, 1, 0.0020, '2025-03-01 00:00:00'),
+    ('run_a4', 'batch_1', 'openrouter', 3000, 100, false, 1, NULL, '2025-03-01 00:00:00'),
+    ('run_b1', 'batch_1', 'openrouter', 800, 100, false, 1, 0.0011, '2025-03-01 00:00:00'),
+    ('run_b2', 'batch_1', 'openrouter', 1000, 100, false, 1, 0.0011, '2025-03-01 00:00:00'),
+    ('run_b3', 'batch_1', 'openrouter', 1100, 100, false, 1, 0.0011, '2025-03-01 00:00:00'),
+    ('run_b4', 'batch_1', 'openrouter', 1300, 100, false, 1, 0.0013, '2025-03-01 00:00:00'),
+    ('run_d1', 'batch_1', 'offline', 5, 100, false, 1, NULL, '2025-03-01 00:00:00');

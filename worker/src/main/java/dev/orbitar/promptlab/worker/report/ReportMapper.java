@@ -52,7 +52,7 @@ public interface ReportMapper {
                      WHERE ls."labRunId" = r."id"
                      ORDER BY ls."createdAt" DESC, ls."id" DESC
                      LIMIT 1) s ON r."status" = 'done'
-              LEFT JOIN ${workerSchema}.run_usage u ON u.lab_run_id = r."id"
+              LEFT JOIN ${workerSchema}.run_usage u ON u.run_id = r."id"
             <where>
               <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>
               <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>

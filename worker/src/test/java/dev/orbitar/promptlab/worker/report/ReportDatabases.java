@@ -1,5 +1,8 @@
 package dev.orbitar.promptlab.worker.report;
 
+import dev.orbitar.promptlab.worker.settings.DatabaseSettings;
+import dev.orbitar.promptlab.worker.store.Database;
+import dev.orbitar.promptlab.worker.store.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL server with two Lab databases for the report tests: {@code seeded} contains the runs of
  * {@code report/seed.sql}, and {@code empty} contains only the tables. Both have the application's Prisma tables in
- * {@code public} and the usage table in {@code prompt_lab}.
+ * {@code public} and the worker's schema, made by its own migrations, in {@code prompt_lab}.
  */
 public final class ReportDatabases implements AutoCloseable {
 
@@ -25,8 +30,8 @@ public final class ReportDatabases implements AutoCloseable {
 
     public static ReportDatabases start() throws IOException, SQLException {
         ReportDatabases databases = new ReportDatabases(EmbeddedPostgres.builder().start());
-        databases.create("seeded", "prisma/application-schema.sql", "report/run-usage.sql", "report/seed.sql");
-        databases.create("empty", "prisma/application-schema.sql", "report/run-usage.sql");
+        databases.create("seeded", "report/seed.sql");
+        databases.create("empty");
         return databases;
     }
 
@@ -38,6 +43,7 @@ public final class ReportDatabases implements AutoCloseable {
         return ReportDatabase.of(postgres.getDatabase("postgres", "empty"), "public", "prompt_lab");
     }
 
+    /** Creates a database with the application's tables, then the worker's schema from its real migrations. */
     private void create(String name, String... scripts) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -45,6 +51,15 @@ public final class ReportDatabases implements AutoCloseable {
         }
 
         DataSource database = postgres.getDatabase("postgres", name);
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(resource("prisma/application-schema.sql"));
+        }
+        DatabaseSettings settings = new DatabaseSettings("jdbc:postgresql://localhost:" + postgres.getPort() + "/"
+                + name, "postgres", null, new Properties(), "public", 2, Duration.ofSeconds(10), name);
+        try (Database worker = Database.open(settings, "prompt_lab")) {
+            new Migrations(worker).migrate();
+        }
+
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             for (String script : scripts) {
                 statement.execute(resource(script));
