@@ -1,6 +1,6 @@
 package dev.orbitar.promptlab.worker.cli;
 
-import dev.orbitar.promptlab.worker.lab.DatabaseUnavailableException;
+import dev.orbitar.promptlab.worker.store.DatabaseUnavailableException;
 import dev.orbitar.promptlab.worker.settings.InvalidSettingException;
 import dev.orbitar.promptlab.worker.store.Migrations.MigrationException;
 import dev.orbitar.promptlab.worker.templates.InvalidTemplateException;

@@ -4,7 +4,7 @@ import dev.orbitar.promptlab.worker.batch.BatchFailedException;
 import dev.orbitar.promptlab.worker.batch.BatchSummary;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher.PreparedBatch;
-import dev.orbitar.promptlab.worker.lab.DatabaseUnavailableException;
+import dev.orbitar.promptlab.worker.store.DatabaseUnavailableException;
 import dev.orbitar.promptlab.worker.lab.LabDatabase;
 import dev.orbitar.promptlab.worker.lab.LabEngines;
 import dev.orbitar.promptlab.worker.runtime.ShutdownCoordinator.BatchGuard;

@@ -7,7 +7,7 @@ import dev.orbitar.promptlab.worker.http.ServeOptions;
 import dev.orbitar.promptlab.worker.http.TriggerContext;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher.PreparedBatch;
-import dev.orbitar.promptlab.worker.lab.DatabaseUnavailableException;
+import dev.orbitar.promptlab.worker.store.DatabaseUnavailableException;
 import dev.orbitar.promptlab.worker.lab.LabDatabase;
 import dev.orbitar.promptlab.worker.lab.LabEngines;
 import dev.orbitar.promptlab.worker.runtime.RunOrigin;

@@ -6,6 +6,7 @@ import dev.orbitar.promptlab.worker.store.Database;
 import dev.orbitar.promptlab.worker.store.DemoData;
 import dev.orbitar.promptlab.worker.store.EmbeddedDatabase;
 import dev.orbitar.promptlab.worker.store.Migrations;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class LabDatabase implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final Database database;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LabDatabase(EmbeddedDatabase embedded, Database database) {
         this.embedded = embedded;
@@ -28,7 +30,7 @@ public final class LabDatabase implements AutoCloseable {
     /**
      * Connects, migrates when the settings allow it, and loads demo data into a new embedded database.
      *
-     * @throws DatabaseUnavailableException when the database cannot be reached
+     * @throws dev.orbitar.promptlab.worker.store.DatabaseUnavailableException when the database cannot be reached
      */
     public static LabDatabase open(WorkerSettings settings) {
         return open(settings, settings.migrate());
@@ -41,7 +43,7 @@ public final class LabDatabase implements AutoCloseable {
         DatabaseSettings target = embedded == null ? settings.database() : embedded.settings();
         Database database = null;
         try {
-            database = connect(target, settings.workerSchema());
+            database = Database.open(target, settings.workerSchema());
             if (migrate) {
                 new Migrations(database).migrate();
             }
@@ -60,16 +62,11 @@ public final class LabDatabase implements AutoCloseable {
         return database;
     }
 
+    /** Closes the pool and stops the embedded server; safe to call twice (a shutdown action and the caller). */
     @Override
     public void close() {
-        closeQuietly(database, embedded);
-    }
-
-    private static Database connect(DatabaseSettings target, String workerSchema) {
-        try {
-            return Database.open(target, workerSchema);
-        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
-            throw new DatabaseUnavailableException(target.displayUrl(), e);
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly(database, embedded);
         }
     }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.orbitar.promptlab.worker.picking.TaskClaimMapper;
 import dev.orbitar.promptlab.worker.picking.TaskKind;
 import dev.orbitar.promptlab.worker.picking.TaskKindTypeHandler;
+import dev.orbitar.promptlab.worker.settings.DatabasePoolConfig;
 import dev.orbitar.promptlab.worker.settings.DatabaseSettings;
 import dev.orbitar.promptlab.worker.settings.InvalidSettingException;
 import java.time.Instant;
@@ -66,14 +67,14 @@ public final class Database implements AutoCloseable {
                     + " worker's tables; choose another worker schema");
         }
 
-        HikariConfig config = hikariConfig(settings);
+        HikariConfig config = DatabasePoolConfig.hikariConfig(settings);
         config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot connect to the database at " + settings.displayUrl() + ": "
-                    + innermostMessage(e) + ". Check DATABASE_URL and that the server accepts connections", e);
+            throw new DatabaseUnavailableException("Cannot connect to the database at " + settings.displayUrl()
+                    + ": " + innermostMessage(e) + ". Check DATABASE_URL and that the server accepts connections", e);
         }
         return new Database(dataSource, appSchema, workerSchema);
     }
@@ -101,23 +102,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-    }
-
-    // NOTE: the settings helper may provide its own HikariConfig builder; this one covers the fields the worker uses.
-    private static HikariConfig hikariConfig(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("prompt-lab");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.username());
-        if (settings.password() != null) {
-            config.setPassword(settings.password().reveal());
-        }
-        if (settings.driverProperties() != null) {
-            config.setDataSourceProperties(settings.driverProperties());
-        }
-        config.setMaximumPoolSize(settings.maxPoolSize());
-        config.setConnectionTimeout(settings.poolTimeout().toMillis());
-        return config;
     }
 
     private Configuration mybatisConfiguration() {

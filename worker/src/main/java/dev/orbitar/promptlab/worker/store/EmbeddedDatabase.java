@@ -49,6 +49,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // The worker stops the server itself, after a SIGTERM's grace period: the library's own hook
+                    // would stop it at once, under the batch that is still recording its runs.
+                    .setRegisterShutdownHook(false)
                     .setPort(freePort())
                     .start();
             log.info("Embedded PostgreSQL {} data in {}, listening on localhost:{}",
