@@ -54,10 +54,13 @@ class ManagementServerTest {
   @Test
   void schedulesByState() {
     String metrics = await().atMost(Duration.ofSeconds(30)).until(() -> get("/metrics").body(),
-        body -> body.contains("promptlab_schedules{state=\"invalid\"} 1"));
+        // Each schedule settles on its own reconcile, so the wait is for all three.
+        body -> body.contains("promptlab_schedules{state=\"invalid\"} 1")
+            && body.contains("promptlab_schedules{state=\"active\"} 1")
+            && body.contains("promptlab_schedules{state=\"suspended\"} 1"));
 
-    assertThat(metrics).contains("promptlab_schedules{state=\"active\"} 1");
-    assertThat(metrics).contains("promptlab_schedules{state=\"suspended\"} 1");
+    assertThat(metrics).contains("promptlab_schedules{state=\"pending\"} 0");
+    assertThat(metrics).contains("promptlab_schedules{state=\"waiting\"} 0");
     assertThat(metrics).contains("promptlab_schedules{state=\"failed\"} 0");
   }
 
