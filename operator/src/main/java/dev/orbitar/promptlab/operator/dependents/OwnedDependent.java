@@ -37,7 +37,8 @@ public abstract class OwnedDependent<R extends HasMetadata> extends CRUDKubernet
 
   @Override
   protected void handleDelete(PromptLabSchedule primary, R secondary, Context<PromptLabSchedule> context) {
-    // Called when the schedule's target or suspend flag no longer wants this resource; nothing to do when absent.
+    // JOSDK calls this when the schedule's target or suspend flag no longer wants the resource. An absent one needs
+    // nothing.
     if (secondary == null) {
       return;
     }

@@ -44,7 +44,7 @@ public class KnativeDetector {
     /** Returns the Ready condition's message for a Knative schedule on a cluster without Knative. */
     public String message(Duration recheck) {
       return "spec.target Knative needs " + String.join(" and ", missing) + ", which this cluster does not serve: "
-          + "install Knative Serving and Knative Eventing, or set spec.target to CronJob; the operator checks again "
+          + "install Knative Serving and Knative Eventing, or set spec.target to CronJob. The operator checks again "
           + "every " + recheck.toSeconds() + " s";
     }
   }

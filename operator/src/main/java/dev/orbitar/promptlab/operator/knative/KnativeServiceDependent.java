@@ -62,7 +62,7 @@ public class KnativeServiceDependent extends OwnedDependent<Service> {
     Map<String, String> revisionAnnotations = new LinkedHashMap<>();
     revisionAnnotations.put(ScheduleLabels.SCHEDULE_ANNOTATION, scheduleName);
     revisionAnnotations.put(MIN_SCALE, "0");
-    // The worker runs one batch at a time; with Forbid or Replace a second ping waits for the running batch instead
+    // The worker runs one batch at a time. With Forbid or Replace, a second ping waits for the running batch instead
     // of starting another pod. Knative cannot cancel a running request, so Replace behaves like Forbid.
     if (spec.getConcurrencyPolicy() != ConcurrencyPolicy.Allow) {
       revisionAnnotations.put(MAX_SCALE, "1");
