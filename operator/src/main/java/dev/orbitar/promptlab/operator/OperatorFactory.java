@@ -1,6 +1,7 @@
 package dev.orbitar.promptlab.operator;
 
 import dev.orbitar.promptlab.operator.events.EventRecorder;
+import dev.orbitar.promptlab.operator.knative.KnativeDetector;
 import dev.orbitar.promptlab.operator.metrics.ScheduleMetrics;
 import dev.orbitar.promptlab.operator.reconciler.PromptLabScheduleReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,7 +48,8 @@ public final class OperatorFactory {
 
     EventRecorder events = new EventRecorder(client, clock, EVENT_WINDOW);
     PromptLabScheduleReconciler reconciler =
-        new PromptLabScheduleReconciler(events, new ScheduleMetrics(registry), clock);
+        new PromptLabScheduleReconciler(events, new ScheduleMetrics(registry),
+            new KnativeDetector(settings.knativeRecheck(), clock), clock);
     operator.register(reconciler, configuration -> {
       if (settings.watchNamespaces().isEmpty()) {
         configuration.watchingAllNamespaces();

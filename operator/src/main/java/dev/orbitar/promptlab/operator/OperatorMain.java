@@ -1,6 +1,8 @@
 package dev.orbitar.promptlab.operator;
 
+import ch.qos.logback.classic.Level;
 import dev.orbitar.promptlab.operator.http.ManagementServer;
+import dev.orbitar.promptlab.operator.render.RenderCommand;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -9,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -17,6 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the Prompt Lab operator: {@code java -jar prompt-lab-operator.jar}. It connects with the usual
  * kubeconfig or, inside a pod, the service account, and runs until SIGTERM.
+ *
+ * <p>{@code java -jar prompt-lab-operator.jar render ...} instead prints what a schedule becomes on Cloud Run or as
+ * a plain CronJob, and exits; it needs no cluster.
  */
 public final class OperatorMain {
 
@@ -25,7 +31,24 @@ public final class OperatorMain {
   private OperatorMain() {
   }
 
+  private static int command(String[] args) {
+    if (!args[0].equals("render")) {
+      System.err.println("prompt-lab-operator: unknown command \"" + args[0] + "\": run without arguments to start "
+          + "the operator, or use render --target cloud-run|kubernetes -f SCHEDULE.yaml");
+      return 2;
+    }
+    // The rendered manifest goes to standard output, which log lines would corrupt.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.OFF);
+    return new RenderCommand(System.out, System.err, Clock.systemUTC())
+        .run(Arrays.copyOfRange(args, 1, args.length));
+  }
+
   public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length > 0) {
+      System.exit(command(args));
+      return;
+    }
+
     OperatorSettings settings;
     try {
       settings = OperatorSettings.fromEnvironment(System.getenv());

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * @param shutdownTimeout time reconciles in flight get to finish on SIGTERM
  * @param exitOnLeaseLoss whether to end the process when the Lease is lost. A replica that may have missed updates
  *     then restarts with fresh caches. Always true when read from the environment.
+ * @param knativeRecheck how long a Knative schedule waits before the operator checks again whether the cluster
+ *     serves Knative
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -30,7 +32,8 @@ public record OperatorSettings(
     String leaseNamespace,
     int httpPort,
     Duration shutdownTimeout,
-    boolean exitOnLeaseLoss) {
+    boolean exitOnLeaseLoss,
+    Duration knativeRecheck) {
 
   public static final String WATCH_NAMESPACES = "WATCH_NAMESPACES";
   public static final String LEADER_ELECTION = "LEADER_ELECTION";
@@ -38,6 +41,7 @@ public record OperatorSettings(
   public static final String LEASE_NAMESPACE = "LEADER_ELECTION_NAMESPACE";
   public static final String HTTP_PORT = "OPERATOR_HTTP_PORT";
   public static final String SHUTDOWN_TIMEOUT = "SHUTDOWN_TIMEOUT_SECONDS";
+  public static final String KNATIVE_RECHECK = "KNATIVE_RECHECK_SECONDS";
   /** Set by the Helm chart from the downward API. */
   public static final String POD_NAMESPACE = "POD_NAMESPACE";
 
@@ -54,6 +58,7 @@ public record OperatorSettings(
     String leaseName = env.getOrDefault(LEASE_NAME, "prompt-lab-operator");
     int httpPort = parseInt(HTTP_PORT, env.getOrDefault(HTTP_PORT, "8080"), 1, 65535);
     int shutdownSeconds = parseInt(SHUTDOWN_TIMEOUT, env.getOrDefault(SHUTDOWN_TIMEOUT, "30"), 1, 600);
+    int knativeRecheckSeconds = parseInt(KNATIVE_RECHECK, env.getOrDefault(KNATIVE_RECHECK, "60"), 5, 3600);
 
     String leaseNamespace = Optional.ofNullable(env.get(LEASE_NAMESPACE))
         .or(() -> Optional.ofNullable(env.get(POD_NAMESPACE)))
@@ -65,7 +70,7 @@ public record OperatorSettings(
     }
 
     return new OperatorSettings(namespaces, leaderElection, leaseName, leaseNamespace, httpPort,
-        Duration.ofSeconds(shutdownSeconds), true);
+        Duration.ofSeconds(shutdownSeconds), true, Duration.ofSeconds(knativeRecheckSeconds));
   }
 
   private static Set<String> parseNamespaces(String value) {

@@ -65,7 +65,7 @@ public class PromptLabScheduleSpec {
   @Default("3600")
   @Min(1)
   @Max(604800)
-  @JsonPropertyDescription("Seconds a batch may run before Kubernetes stops it.")
+  @JsonPropertyDescription("Seconds a batch may run before Kubernetes stops it; on Knative, the request timeout.")
   private Long activeDeadlineSeconds = 3600L;
 
   @Default("2")
@@ -81,7 +81,7 @@ public class PromptLabScheduleSpec {
   private Integer parallelism = 1;
 
   @Default("CronJob")
-  @JsonPropertyDescription("Workload that runs the batches.")
+  @JsonPropertyDescription("Workload that runs the batches: a CronJob, or a Knative Service called by a PingSource.")
   private ScheduleTarget target = ScheduleTarget.CronJob;
 
   @Required

@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The operator's observations: the Ready condition, the CronJob it manages, and the last and next batch.
+ * The operator's observations: the Ready condition, the CronJob or Knative resources it manages, and the last and
+ * next batch.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromptLabScheduleStatus {
@@ -37,6 +38,9 @@ public class PromptLabScheduleStatus {
   private List<String> activeJobs = new ArrayList<>();
 
   private LastRun lastRun;
+
+  @JsonPropertyDescription("The Knative Service and PingSource of a schedule whose spec.target is Knative.")
+  private KnativeStatus knative;
 
   @JsonIgnore
   public Optional<Condition> readyCondition() {
@@ -107,6 +111,14 @@ public class PromptLabScheduleStatus {
     this.lastRun = lastRun;
   }
 
+  public KnativeStatus getKnative() {
+    return knative;
+  }
+
+  public void setKnative(KnativeStatus knative) {
+    this.knative = knative;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof PromptLabScheduleStatus status)) {
@@ -119,12 +131,13 @@ public class PromptLabScheduleStatus {
         && Objects.equals(lastSuccessfulTime, status.lastSuccessfulTime)
         && Objects.equals(nextScheduleTime, status.nextScheduleTime)
         && Objects.equals(activeJobs, status.activeJobs)
-        && Objects.equals(lastRun, status.lastRun);
+        && Objects.equals(lastRun, status.lastRun)
+        && Objects.equals(knative, status.knative);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(observedGeneration, conditions, cronJobName, lastScheduleTime, lastSuccessfulTime,
-        nextScheduleTime, activeJobs, lastRun);
+        nextScheduleTime, activeJobs, lastRun, knative);
   }
 }

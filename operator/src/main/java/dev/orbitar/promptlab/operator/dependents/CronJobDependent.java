@@ -5,7 +5,6 @@ import dev.orbitar.promptlab.operator.api.PromptLabScheduleSpec;
 import dev.orbitar.promptlab.operator.api.WorkerSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -14,11 +13,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +23,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The CronJob that runs a schedule's batches. It is written with create and update (PUT with the observed
- * resourceVersion), not server-side apply, and compared with {@link OwnedFieldsMatcher}; the reasons are in the
- * operator guide.
+ * The CronJob that runs the batches of a schedule whose target is CronJob. It is removed when the target changes
+ * to Knative.
  */
 @KubernetesDependent(
     useSSA = BooleanWithUndefined.FALSE,
     informer = @Informer(labelSelector = ScheduleLabels.MANAGED_SELECTOR, onUpdateFilter = CronJobUpdateFilter.class))
-public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, PromptLabSchedule> {
+public class CronJobDependent extends OwnedDependent<CronJob> {
 
   /** Name of the worker container, whose termination message carries the batch summary. */
   public static final String CONTAINER_NAME = "worker";
@@ -42,13 +38,11 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, P
   public static final String TERMINATION_MESSAGE_PATH = "/dev/termination-log";
 
   /** Non-root user and group the worker runs as; the restricted pod security standard forbids root. */
-  static final long WORKER_USER_ID = 10001L;
-  static final String TMP_VOLUME = "tmp";
-
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  public static final long WORKER_USER_ID = 10001L;
+  public static final String TMP_VOLUME = "tmp";
 
   public CronJobDependent() {
-    super(CronJob.class);
+    super(CronJob.class, "CronJob");
   }
 
   @Override
@@ -69,14 +63,7 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, P
         .withNamespace(schedule.getMetadata().getNamespace())
         .withLabels(labels)
         .addToAnnotations(ScheduleLabels.SCHEDULE_ANNOTATION, scheduleName)
-        .withOwnerReferences(new OwnerReferenceBuilder()
-            .withApiVersion(schedule.getApiVersion())
-            .withKind(schedule.getKind())
-            .withName(scheduleName)
-            .withUid(schedule.getMetadata().getUid())
-            .withController(true)
-            .withBlockOwnerDeletion(true)
-            .build())
+        .withOwnerReferences(ScheduleLabels.controllerReference(schedule))
         .endMetadata()
         .withNewSpec()
         .withSchedule(spec.getSchedule().trim())
@@ -96,7 +83,8 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, P
         .endSpec()
         .build();
 
-    cronJob.getMetadata().getAnnotations().put(ScheduleLabels.DESIRED_HASH_ANNOTATION, desiredHash(cronJob));
+    cronJob.getMetadata().getAnnotations()
+        .put(ScheduleLabels.DESIRED_HASH_ANNOTATION, OwnedFieldsMatcher.desiredHash(cronJob));
     return cronJob;
   }
 
@@ -175,40 +163,5 @@ public class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, P
       container.withResources(worker.getResources());
     }
     return container.build();
-  }
-
-  private static String desiredHash(CronJob cronJob) {
-    String owned = SERIALIZATION.asJson(cronJob.getSpec()) + SERIALIZATION.asJson(cronJob.getMetadata().getLabels());
-    return ResourceNames.sha256Hex(owned).substring(0, 16);
-  }
-
-  /** Key under which create and update record what they did, for the reconciler's events. */
-  public static final String WRITE_KEY = CronJobDependent.class.getName() + ".write";
-
-  /** The write a reconcile made to the CronJob. */
-  public enum Write {
-    CREATED,
-    UPDATED
-  }
-
-  @Override
-  public CronJob create(CronJob desired, PromptLabSchedule primary, Context<PromptLabSchedule> context) {
-    CronJob created = super.create(desired, primary, context);
-    context.managedWorkflowAndDependentResourceContext().put(WRITE_KEY, Write.CREATED);
-    return created;
-  }
-
-  @Override
-  public CronJob update(CronJob actual, CronJob desired, PromptLabSchedule primary,
-      Context<PromptLabSchedule> context) {
-    CronJob updated = super.update(actual, desired, primary, context);
-    context.managedWorkflowAndDependentResourceContext().put(WRITE_KEY, Write.UPDATED);
-    return updated;
-  }
-
-  @Override
-  public Result<CronJob> match(CronJob actual, CronJob desired, PromptLabSchedule primary,
-      Context<PromptLabSchedule> context) {
-    return Result.computed(OwnedFieldsMatcher.matches(actual, desired), desired);
   }
 }

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides whether an observed CronJob still matches the desired one, looking only at what the operator owns.
+ * Decides whether an observed resource (CronJob, Knative Service, PingSource) still matches the desired one, looking
+ * only at what the operator owns.
  *
- * <p>The API server adds defaults (dnsPolicy, schedulerName, terminationGracePeriodSeconds, ...) and other tools
+ * <p>The API server and Knative's webhooks add defaults (dnsPolicy, schedulerName, traffic, ...) and other tools
  * may add labels and annotations, so a full comparison would update on every reconcile. A match needs:
  * <ul>
  *   <li>the desired-spec hash annotation to be unchanged, which catches fields removed from the spec;</li>
@@ -29,7 +29,7 @@ public final class OwnedFieldsMatcher {
   private OwnedFieldsMatcher() {
   }
 
-  public static boolean matches(CronJob actual, CronJob desired) {
+  public static boolean matches(HasMetadata actual, HasMetadata desired) {
     if (!Objects.equals(annotation(actual), annotation(desired))) {
       return false;
     }
@@ -50,9 +50,20 @@ public final class OwnedFieldsMatcher {
       }
     }
 
-    JsonNode desiredSpec = SERIALIZATION.convertValue(desired.getSpec(), JsonNode.class);
-    JsonNode actualSpec = SERIALIZATION.convertValue(actual.getSpec(), JsonNode.class);
-    return contains(actualSpec, desiredSpec, null);
+    return contains(spec(actual), spec(desired), null);
+  }
+
+  /**
+   * Returns a hash of {@code resource}'s spec and labels, stored in the desired-hash annotation so that a field
+   * removed from the schedule is noticed as a change.
+   */
+  public static String desiredHash(HasMetadata resource) {
+    String owned = SERIALIZATION.asJson(spec(resource)) + SERIALIZATION.asJson(resource.getMetadata().getLabels());
+    return ResourceNames.sha256Hex(owned).substring(0, 16);
+  }
+
+  private static JsonNode spec(HasMetadata resource) {
+    return SERIALIZATION.convertValue(resource, JsonNode.class).get("spec");
   }
 
   private static String annotation(HasMetadata resource) {

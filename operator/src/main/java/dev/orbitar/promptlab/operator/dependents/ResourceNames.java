@@ -34,6 +34,14 @@ public final class ResourceNames {
     return fitWithHash(scheduleName + CRON_JOB_SUFFIX, scheduleName, MAX_CRON_JOB_NAME);
   }
 
+  /**
+   * Returns the name of a Knative schedule's Service and PingSource: the CronJob name, so that switching the
+   * target keeps the name. Knative derives revision names ({@code <name>-00001}) that stay within 63 characters.
+   */
+  public static String knativeName(String scheduleName) {
+    return cronJobName(scheduleName);
+  }
+
   /** Returns the schedule name as a label value, shortened with a hash suffix when longer than 63 characters. */
   public static String labelValue(String scheduleName) {
     return fitWithHash(scheduleName, scheduleName, MAX_LABEL_VALUE);

@@ -1,10 +1,13 @@
 package dev.orbitar.promptlab.operator.dependents;
 
+import dev.orbitar.promptlab.operator.api.PromptLabSchedule;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Labels and annotations the operator puts on CronJobs, their Jobs and pods.
+ * Labels, annotations and the owner reference the operator puts on the resources it creates.
  */
 public final class ScheduleLabels {
 
@@ -30,5 +33,20 @@ public final class ScheduleLabels {
     labels.put("app.kubernetes.io/part-of", "prompt-lab");
     labels.put(MANAGED_BY, OPERATOR_NAME);
     return labels;
+  }
+
+  /**
+   * Returns the controller owner reference to {@code schedule}, through which Kubernetes' garbage collector deletes
+   * the owned resource with the schedule.
+   */
+  public static OwnerReference controllerReference(PromptLabSchedule schedule) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion(schedule.getApiVersion())
+        .withKind(schedule.getKind())
+        .withName(schedule.getMetadata().getName())
+        .withUid(schedule.getMetadata().getUid())
+        .withController(true)
+        .withBlockOwnerDeletion(true)
+        .build();
   }
 }

@@ -6,10 +6,17 @@ package dev.orbitar.promptlab.operator.events;
 public enum EventReason {
   CronJobCreated(EventType.Normal),
   CronJobUpdated(EventType.Normal),
+  CronJobDeleted(EventType.Normal),
+  ServiceCreated(EventType.Normal),
+  ServiceUpdated(EventType.Normal),
+  ServiceDeleted(EventType.Normal),
+  PingSourceCreated(EventType.Normal),
+  PingSourceUpdated(EventType.Normal),
+  PingSourceDeleted(EventType.Normal),
   InvalidSchedule(EventType.Warning),
   InvalidTimeZone(EventType.Warning),
   InvalidSpec(EventType.Warning),
-  UnsupportedTarget(EventType.Warning),
+  KnativeNotInstalled(EventType.Warning),
   ReconcileFailed(EventType.Warning),
   BatchSucceeded(EventType.Normal),
   BatchFailed(EventType.Warning);

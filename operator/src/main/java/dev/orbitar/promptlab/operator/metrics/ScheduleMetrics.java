@@ -22,6 +22,8 @@ public class ScheduleMetrics {
     Pending,
     Active,
     Suspended,
+    /** Waiting for Knative: not installed, or its Service or PingSource not ready. */
+    Waiting,
     Invalid,
     Failed
   }
@@ -66,6 +68,10 @@ public class ScheduleMetrics {
     }
     if ("True".equals(ready.getStatus())) {
       return State.Active;
+    }
+    if (ConditionReason.KnativeNotInstalled.name().equals(ready.getReason())
+        || ConditionReason.KnativeNotReady.name().equals(ready.getReason())) {
+      return State.Waiting;
     }
     return ConditionReason.ReconcileFailed.name().equals(ready.getReason()) ? State.Failed : State.Invalid;
   }

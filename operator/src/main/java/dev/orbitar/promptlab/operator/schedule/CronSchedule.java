@@ -31,10 +31,12 @@ public final class CronSchedule {
   private static final CronParser PARSER = new CronParser(kubernetesDefinition());
 
   private final String expression;
+  private final String fields;
   private final List<Cron> crons;
 
-  private CronSchedule(String expression, List<Cron> crons) {
+  private CronSchedule(String expression, String fields, List<Cron> crons) {
     this.expression = expression;
+    this.fields = fields;
     this.crons = crons;
   }
 
@@ -64,9 +66,9 @@ public final class CronSchedule {
       if (isRestricted(parts[2]) && isRestricted(parts[4])) {
         Cron byDayOfMonth = PARSER.parse(join(parts, parts[2], "*"));
         Cron byDayOfWeek = PARSER.parse(join(parts, "*", parts[4]));
-        return new CronSchedule(expression, List.of(byDayOfMonth, byDayOfWeek));
+        return new CronSchedule(expression, fields, List.of(byDayOfMonth, byDayOfWeek));
       }
-      return new CronSchedule(expression, List.of(PARSER.parse(fields)));
+      return new CronSchedule(expression, fields, List.of(PARSER.parse(fields)));
     } catch (IllegalArgumentException e) {
       throw new InvalidScheduleException("spec.schedule \"" + expression + "\" is not a valid cron expression ("
           + e.getMessage() + "): use five fields such as \"30 2 * * 1-5\" or a macro such as @daily");
@@ -76,6 +78,14 @@ public final class CronSchedule {
   /** Returns the expression as the user wrote it; the CronJob receives it unchanged. */
   public String expression() {
     return expression;
+  }
+
+  /**
+   * Returns the five fields in plain unix-cron form, for schedulers that know no macros or {@code ?} (Cloud
+   * Scheduler): a macro is expanded and {@code ?} becomes {@code *}, which Kubernetes reads the same way.
+   */
+  public String unixCronFields() {
+    return String.join(" ", fields.split("\\s+")).replace('?', '*');
   }
 
   List<Cron> crons() {

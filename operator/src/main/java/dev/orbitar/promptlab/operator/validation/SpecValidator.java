@@ -17,11 +17,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Checks what the API server cannot: the cron expression and zone as Kubernetes reads them, the supported target,
- * and the worker fields the CronJob needs. It also repeats the schema's required fields and bounds, so that a
+ * Checks what the API server cannot: the cron expression and zone as Kubernetes reads them, and the worker fields
+ * the CronJob or Knative Service needs. It also repeats the schema's required fields and bounds, so that a
  * spec never reaches the CronJob unchecked when the CRD schema is missing or older than the operator.
  */
 public class SpecValidator {
+
+  /** Knative Serving sets PORT itself and rejects a Service that sets it. */
+  static final String KNATIVE_RESERVED_NAME = "PORT";
 
   private final Clock clock;
 
@@ -34,11 +37,6 @@ public class SpecValidator {
     PromptLabScheduleSpec spec = resource.getSpec();
     if (spec == null) {
       return invalid(ConditionReason.InvalidSpec, "spec is missing: set spec.schedule and spec.worker");
-    }
-
-    if (spec.getTarget() == ScheduleTarget.Knative) {
-      return invalid(ConditionReason.UnsupportedTarget, "spec.target Knative is not supported by this operator "
-          + "version: use CronJob or leave the field out");
     }
 
     CronSchedule schedule;
@@ -63,7 +61,7 @@ public class SpecValidator {
 
     String problem = firstBoundsProblem(spec);
     if (problem == null) {
-      problem = firstWorkerProblem(spec.getWorker());
+      problem = firstWorkerProblem(spec.getWorker(), spec.getTarget() == ScheduleTarget.Knative);
     }
     if (problem != null) {
       return invalid(ConditionReason.InvalidSpec, problem);
@@ -94,7 +92,7 @@ public class SpecValidator {
     return null;
   }
 
-  private static String firstWorkerProblem(WorkerSpec worker) {
+  private static String firstWorkerProblem(WorkerSpec worker, boolean knative) {
     if (worker == null) {
       return "spec.worker is missing: set spec.worker.image and spec.worker.databaseUrlSecretRef";
     }
@@ -123,6 +121,10 @@ public class SpecValidator {
       if (WorkerEnvironment.RESERVED_NAMES.contains(variable.getName())) {
         return "spec.worker.env sets " + variable.getName() + ", which the operator sets from the spec: remove it "
             + "and use the matching spec field";
+      }
+      if (knative && KNATIVE_RESERVED_NAME.equals(variable.getName())) {
+        return "spec.worker.env sets " + KNATIVE_RESERVED_NAME + ", which Knative sets to the port it routes to: "
+            + "remove it";
       }
     }
     return null;

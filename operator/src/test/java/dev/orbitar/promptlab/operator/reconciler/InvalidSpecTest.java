@@ -59,14 +59,16 @@ class InvalidSpecTest extends OperatorTestBase {
   }
 
   @Test
-  void knativeTargetIsUnsupported() {
+  void knativeTargetWaitsForKnative() {
     PromptLabSchedule schedule = MockCluster.example("hourly.yaml");
     schedule.getSpec().setTarget(ScheduleTarget.Knative);
     create("knative", schedule);
 
-    Condition ready = awaitReady("knative", "hourly", "UnsupportedTarget");
+    Condition ready = awaitReady("knative", "hourly", "KnativeNotInstalled");
 
     assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getMessage()).contains("install Knative Serving and Knative Eventing");
+    assertThat(events("knative", "KnativeNotInstalled")).hasSize(1);
     assertThat(cronJobs("knative")).isEmpty();
   }
 

@@ -45,7 +45,7 @@ class LeaderElectionTest {
   void leaderTakesLeaseAndReconciles() {
     // The test JVM must survive the operator's stop, which ends its leadership.
     cluster.startOperator(new OperatorSettings(Set.of("leader"), true, "prompt-lab-operator", "operator-system", 0,
-        Duration.ofSeconds(5), false));
+        Duration.ofSeconds(5), false, MockCluster.KNATIVE_RECHECK));
     PromptLabSchedule schedule = MockCluster.example("hourly.yaml");
     schedule.getMetadata().setNamespace("leader");
     cluster.client().resource(schedule).create();
@@ -61,7 +61,7 @@ class LeaderElectionTest {
   @Test
   void otherNamespacesIgnored() {
     cluster.startOperator(new OperatorSettings(Set.of("watched"), false, "unused", null, 0, Duration.ofSeconds(5),
-        false));
+        false, MockCluster.KNATIVE_RECHECK));
     for (String namespace : new String[] {"watched", "ignored"}) {
       PromptLabSchedule schedule = MockCluster.example("hourly.yaml");
       schedule.getMetadata().setNamespace(namespace);

@@ -39,6 +39,9 @@ public final class MockCluster implements AutoCloseable {
   public static final Path GENERATED_CRD =
       Path.of("target", "classes", "META-INF", "fabric8", "promptlabschedules.promptlab.orbitar.dev-v1.yml");
 
+  /** A short re-check interval, so that tests see a Knative schedule proceed soon after the CRDs appear. */
+  public static final Duration KNATIVE_RECHECK = Duration.ofSeconds(1);
+
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   // The mock server logs every request through java.util.logging; held here so the level setting is not
@@ -80,9 +83,23 @@ public final class MockCluster implements AutoCloseable {
     }
   }
 
+  /** Registers stand-ins for the Knative Serving Service and Eventing PingSource CRDs, as installing Knative would. */
+  public void installKnativeCrds() {
+    for (String crd : List.of("services.serving.knative.dev.yaml", "pingsources.sources.knative.dev.yaml")) {
+      try (InputStream yaml = MockCluster.class.getResourceAsStream("/knative/" + crd)) {
+        client.apiextensions().v1().customResourceDefinitions()
+            .resource(client.getKubernetesSerialization().unmarshal(yaml, CustomResourceDefinition.class))
+            .create();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Test resource knative/" + crd + " is missing", e);
+      }
+    }
+  }
+
   /** Starts the operator on all namespaces; it stops on {@link #stopOperator()} or {@link #close()}. */
   public Operator startOperator() {
-    return startOperator(new OperatorSettings(Set.of(), false, "unused", null, 0, Duration.ofSeconds(5), false));
+    return startOperator(new OperatorSettings(Set.of(), false, "unused", null, 0, Duration.ofSeconds(5), false,
+        KNATIVE_RECHECK));
   }
 
   /** Starts the operator with {@code settings}; it stops on {@link #stopOperator()} or {@link #close()}. */

@@ -3,6 +3,7 @@ package dev.orbitar.promptlab.operator.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orbitar.promptlab.operator.api.PromptLabSchedule;
+import dev.orbitar.promptlab.operator.api.ScheduleTarget;
 import dev.orbitar.promptlab.operator.api.SecretKeyRef;
 import dev.orbitar.promptlab.operator.status.ConditionReason;
 import dev.orbitar.promptlab.operator.support.MockCluster;
@@ -110,6 +111,32 @@ class SpecValidatorTest {
 
     assertThat(reason(result)).isEqualTo(ConditionReason.InvalidSpec);
     assertThat(message(result)).contains("LAB_BATCH_LIMIT");
+  }
+
+  @Test
+  void knativeIsValid() {
+    ValidationResult result = validate(schedule -> schedule.getSpec().setTarget(ScheduleTarget.Knative));
+
+    assertThat(result).isInstanceOf(ValidationResult.Valid.class);
+  }
+
+  @Test
+  void portOnKnative() {
+    ValidationResult result = validate(schedule -> {
+      schedule.getSpec().setTarget(ScheduleTarget.Knative);
+      schedule.getSpec().getWorker().setEnv(List.of(new EnvVar("PORT", "9090", null)));
+    });
+
+    assertThat(reason(result)).isEqualTo(ConditionReason.InvalidSpec);
+    assertThat(message(result)).contains("spec.worker.env sets PORT, which Knative sets");
+  }
+
+  @Test
+  void portOnCronJob() {
+    ValidationResult result = validate(schedule -> schedule.getSpec().getWorker()
+        .setEnv(List.of(new EnvVar("PORT", "9090", null))));
+
+    assertThat(result).isInstanceOf(ValidationResult.Valid.class);
   }
 
   @Test
