@@ -79,7 +79,6 @@ public final class BatchRunner {
 
         if (!tally.unstarted.isEmpty()) {
             picker.release(batch.batchId(), tally.unstarted);
-            log.info("Batch {} released {} unstarted tasks", batch.batchId(), tally.unstarted.size());
         }
 
         Stop stopped = stop.get();

@@ -46,8 +46,8 @@ final class TaskProcessor {
             refinement = engine.refine(new RefineRequest(task.id(), task.category(), task.text(), template));
         } catch (RefineFailure failure) {
             runs.markFailed(batchId, runId, task, failure.code(), null, failure.usage());
+            // The engine has logged the cause; this line carries the task's outcome.
             logTask(task, template, runId, "error " + failure.code(), null);
-            log.warn("Task {} run {} refinement failed: {}", task.id(), runId, failure.getMessage());
             String stopReason = failure.stopsBatch() ? failure.code() + ": " + failure.getMessage() : null;
             return new TaskOutcome(true, false, true, costOf(failure), stopReason);
         } catch (RuntimeException e) {

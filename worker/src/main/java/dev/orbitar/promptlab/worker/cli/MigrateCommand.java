@@ -15,16 +15,24 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = WorkerVersion.class,
         description = {
-            "Applies the worker's database migrations and exits: the application's four tables where they do not",
-            "exist yet (never altered where they do), then the worker's own schema. Runs even when LAB_MIGRATE is",
-            "false, which only stops the other commands from migrating."
+            "Applies the worker's database migrations and exits.",
+            "",
+            "Creates the application's four tables where they do not exist yet (never altering them where they do), "
+                    + "then the worker's own schema. Runs even when LAB_MIGRATE is false, which only stops the other "
+                    + "commands from migrating."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the database is migrated",
+            "1:the database is unreachable or a migration failed",
+            "2:invalid configuration"
         })
 final class MigrateCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(MigrateCommand.class);
 
     @Mixin
-    private SettingsOptions settingsOptions;
+    private DatabaseOptions databaseOptions;
 
     private final Map<String, String> environment;
 
@@ -34,7 +42,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WorkerSettings settings = settingsOptions.resolve(environment);
+        WorkerSettings settings = databaseOptions.resolve(environment);
         try (LabDatabase database = LabDatabase.open(settings, true)) {
             log.info("Database is migrated; worker schema {}", database.database().workerSchema());
         }

@@ -6,6 +6,7 @@ import dev.orbitar.promptlab.worker.store.Migrations.MigrationException;
 import dev.orbitar.promptlab.worker.templates.InvalidTemplateException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,14 +18,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = WorkerVersion.class,
         description = {
-            "Runs prompt template versions over a benchmark of tasks, scores every refinement, and stores runs and",
-            "scores in PostgreSQL. With no command, runs one batch (run-batch)."
+            "Runs prompt template versions over a benchmark of tasks, scores every refinement, and stores runs and "
+                    + "scores in PostgreSQL. With no command, runs one batch (run-batch)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the batch ran (failed tasks are recorded as error runs)",
-            "1:the batch could not run (database unreachable, limit above LAB_MAX_SAFE, fatal error)",
-            "2:invalid configuration (a setting, flag or argument was rejected)"
+            "1:the batch could not run or was cut short (database unreachable, limit above LAB_MAX_SAFE, provider"
+                    + " refused the key or credit, fatal error)",
+            "2:invalid configuration (a setting, flag or argument was rejected)",
+            "143:stopped by SIGTERM"
         })
 public final class PromptLabCommand implements Runnable {
 
@@ -41,13 +44,24 @@ public final class PromptLabCommand implements Runnable {
     /** Parses and runs the arguments with the given environment and returns the process exit code. */
     public static int execute(String[] args, Map<String, String> env) {
         try (Subcommands subcommands = new Subcommands(env)) {
-            CommandLine commandLine = new CommandLine(new PromptLabCommand());
-            subcommands.addTo(commandLine);
-            commandLine.setExitCodeExceptionMapper(PromptLabCommand::exitCodeOf);
-            commandLine.setParameterExceptionHandler(PromptLabCommand::onInvalidArguments);
-            commandLine.setExecutionExceptionHandler(PromptLabCommand::onExecutionFailure);
-            return commandLine.execute(args);
+            return create(subcommands).execute(args);
         }
+    }
+
+    /** Returns the names of the subcommands, as the image's entry point and the operator call them. */
+    public static Set<String> subcommandNames() {
+        try (Subcommands subcommands = new Subcommands(Map.of())) {
+            return Set.copyOf(create(subcommands).getSubcommands().keySet());
+        }
+    }
+
+    private static CommandLine create(Subcommands subcommands) {
+        CommandLine commandLine = new CommandLine(new PromptLabCommand());
+        subcommands.addTo(commandLine);
+        commandLine.setExitCodeExceptionMapper(PromptLabCommand::exitCodeOf);
+        commandLine.setParameterExceptionHandler(PromptLabCommand::onInvalidArguments);
+        commandLine.setExecutionExceptionHandler(PromptLabCommand::onExecutionFailure);
+        return commandLine;
     }
 
     private static int exitCodeOf(Throwable error) {

@@ -11,12 +11,14 @@ import dev.orbitar.promptlab.worker.runtime.ShutdownCoordinator.BatchGuard;
 import dev.orbitar.promptlab.worker.runtime.RunOrigin;
 import dev.orbitar.promptlab.worker.runtime.ShutdownCoordinator;
 import dev.orbitar.promptlab.worker.runtime.TerminationMessage;
+import dev.orbitar.promptlab.worker.logging.LogFormat;
 import dev.orbitar.promptlab.worker.settings.WorkerSettings;
 import dev.orbitar.promptlab.worker.store.Migrations.MigrationException;
 import dev.orbitar.promptlab.worker.templates.TemplateCatalog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,16 +31,19 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = WorkerVersion.class,
         description = {
-            "Runs one Lab batch: claims up to LAB_BATCH_LIMIT tasks, refines each with its template, scores every",
-            "refinement, writes LabRun and LabScore rows, logs a summary and exits. With no DATABASE_URL it starts",
-            "an embedded PostgreSQL under LAB_DATA_DIR and loads demo tasks on its first run."
+            "Runs one Lab batch and exits (the default command).",
+            "",
+            "Claims up to LAB_BATCH_LIMIT tasks, refines each with its template, scores every refinement, writes "
+                    + "LabRun and LabScore rows and logs a summary. With no DATABASE_URL it starts an embedded "
+                    + "PostgreSQL under LAB_DATA_DIR and loads demo tasks on its first run."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the batch ran (failed tasks are recorded as error runs), or stopped at its cost budget",
             "1:the batch could not run or was cut short (database unreachable, limit above LAB_MAX_SAFE,"
-                    + " provider refused the key or credit, SIGTERM)",
-            "2:invalid configuration"
+                    + " provider refused the key or credit)",
+            "2:invalid configuration",
+            "143:stopped by SIGTERM (unfinished runs are set to error interrupted and their tasks released)"
         })
 final class RunBatchCommand implements Callable<Integer> {
 
@@ -56,6 +61,8 @@ final class RunBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WorkerSettings settings = settingsOptions.resolve(environment);
+        // Logback has already chosen the format; this rejects a value it silently fell back from.
+        LogFormat.parse(environment);
         TemplateCatalog templates = TemplateCatalog.load(settings.templatesDir());
         TerminationMessage termination = TerminationMessage.fromEnv(environment);
 
@@ -68,21 +75,24 @@ final class RunBatchCommand implements Callable<Integer> {
 
         ShutdownCoordinator shutdown = ShutdownCoordinator.fromEnv(environment);
         shutdown.install();
-        try (LabEngines engines = LabEngines.create(settings, environment);
+        AtomicReference<PreparedBatch> running = new AtomicReference<>();
+        // The guard is closed last, after the database: on SIGTERM the JVM halts once the guard is closed, and the
+        // embedded server must have stopped by then.
+        try (BatchGuard guard = shutdown.guard(reason -> stopRunning(running, reason));
+                LabEngines engines = LabEngines.create(settings, environment);
                 LabDatabase database = LabDatabase.open(settings)) {
             BatchLauncher launcher = new BatchLauncher(database.database(), templates, engines, settings,
                     Clock.systemUTC());
             PreparedBatch batch = launcher.prepare(settings.batchLimit(), RunOrigin.current().toMap());
             MDC.put("batchId", batch.batchId());
             shutdown.onCutShort(() -> batch.strandedRuns().closeOutBatch(batch.batchId()));
+            shutdown.onCutShort(database::close);
+            running.set(batch);
+            shutdown.stopReason().ifPresent(batch.runner()::requestStop);
 
-            BatchSummary summary;
-            try (BatchGuard guard = shutdown.guard(batch.runner()::requestStop)) {
-                summary = batch.run();
-                cron.info("[PromptLabCron] Completed Lab batch { runsCreated: {}, scoresCreated: {} }",
-                        summary.runsCreated(), summary.scoresCreated());
-                termination.write(summary);
-            }
+            BatchSummary summary = batch.run();
+            logSummary(summary);
+            termination.write(summary);
             boolean failed = summary.stoppedEarly() && summary.stopCause().isFailure();
             return failed ? ExitCodes.FAILED : ExitCodes.OK;
         } catch (DatabaseUnavailableException | MigrationException | BatchFailedException e) {
@@ -91,6 +101,24 @@ final class RunBatchCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         } finally {
             MDC.remove("batchId");
+        }
+    }
+
+    /** Logs the old worker's closing line, or says why the batch ended early. */
+    static void logSummary(BatchSummary summary) {
+        if (summary.stoppedEarly() && summary.stopCause().isFailure()) {
+            cron.warn("[PromptLabCron] Stopped Lab batch early ({}) { runsCreated: {}, scoresCreated: {} }",
+                    summary.stopReason(), summary.runsCreated(), summary.scoresCreated());
+            return;
+        }
+        cron.info("[PromptLabCron] Completed Lab batch { runsCreated: {}, scoresCreated: {} }",
+                summary.runsCreated(), summary.scoresCreated());
+    }
+
+    private static void stopRunning(AtomicReference<PreparedBatch> running, String reason) {
+        PreparedBatch batch = running.get();
+        if (batch != null) {
+            batch.runner().requestStop(reason);
         }
     }
 }

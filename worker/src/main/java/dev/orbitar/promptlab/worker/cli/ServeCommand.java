@@ -12,6 +12,8 @@ import dev.orbitar.promptlab.worker.lab.LabDatabase;
 import dev.orbitar.promptlab.worker.lab.LabEngines;
 import dev.orbitar.promptlab.worker.runtime.RunOrigin;
 import dev.orbitar.promptlab.worker.runtime.ShutdownCoordinator;
+import dev.orbitar.promptlab.worker.runtime.ShutdownCoordinator.BatchGuard;
+import dev.orbitar.promptlab.worker.logging.LogFormat;
 import dev.orbitar.promptlab.worker.settings.WorkerSettings;
 import dev.orbitar.promptlab.worker.store.Migrations.MigrationException;
 import dev.orbitar.promptlab.worker.templates.TemplateCatalog;
@@ -36,9 +38,19 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = WorkerVersion.class,
         description = {
-            "Listens on $PORT (default 8080). GET / and GET /health answer {\"status\":\"ok\"}; POST / and POST /run",
-            "run one batch and answer {\"runsCreated\":X,\"scoresCreated\":Y}; CloudEvents (binary or structured) are",
-            "accepted on POST /. One batch runs at a time: a second request gets 409 with Retry-After."
+            "Serves HTTP triggers: each POST runs one batch.",
+            "",
+            "Listens on $PORT (default 8080). GET / and GET /health answer {\"status\":\"ok\"}; POST / and POST /run "
+                    + "run one batch and answer {\"runsCreated\":X,\"scoresCreated\":Y}. CloudEvents (binary or "
+                    + "structured) are accepted on POST /. One batch runs at a time: a second request gets 409 with "
+                    + "Retry-After. The batch settings below apply to every batch."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the server stopped",
+            "1:the server could not start (database unreachable, LAB_BATCH_LIMIT above LAB_MAX_SAFE)",
+            "2:invalid configuration",
+            "143:stopped by SIGTERM"
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -56,6 +68,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         WorkerSettings settings = settingsOptions.resolve(environment);
+        // Logback has already chosen the format; this rejects a value it silently fell back from.
+        LogFormat.parse(environment);
         TemplateCatalog templates = TemplateCatalog.load(settings.templatesDir());
         ServeOptions defaults = ServeOptions.fromEnv(environment);
         ServeOptions options = new ServeOptions(defaults.bindAddress(), defaults.port(), settings.maxSafe(),
@@ -68,12 +82,16 @@ final class ServeCommand implements Callable<Integer> {
 
         ShutdownCoordinator shutdown = ShutdownCoordinator.fromEnv(environment);
         shutdown.install();
-        try (LabEngines engines = LabEngines.create(settings, environment);
+        // The guard is closed last, after the database: on SIGTERM the JVM halts once the guard is closed, and the
+        // embedded server must have stopped by then.
+        try (BatchGuard guard = shutdown.guard(reason -> { });
+                LabEngines engines = LabEngines.create(settings, environment);
                 LabDatabase database = LabDatabase.open(settings)) {
             BatchLauncher launcher = new BatchLauncher(database.database(), templates, engines, settings,
                     Clock.systemUTC());
             HttpBatchTrigger trigger = new HttpBatchTrigger(launcher, settings);
             shutdown.onCutShort(trigger::closeOutRunningBatch);
+            shutdown.onCutShort(database::close);
 
             try (LabHttpServer server = LabHttpServer.start(options, trigger)) {
                 shutdown.register(server);
@@ -110,8 +128,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 cron.info("[PromptLabCron] Starting Lab batch { limit: {} }", limit);
                 BatchSummary summary = batch.run();
-                cron.info("[PromptLabCron] Completed Lab batch { runsCreated: {}, scoresCreated: {} }",
-                        summary.runsCreated(), summary.scoresCreated());
+                RunBatchCommand.logSummary(summary);
                 return summary;
             } catch (RuntimeException e) {
                 cron.error("[PromptLabCron] Lab batch failed: {}", e.getMessage());
