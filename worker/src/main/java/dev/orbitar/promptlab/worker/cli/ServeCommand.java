@@ -82,10 +82,7 @@ final class ServeCommand implements Callable<Integer> {
 
         ShutdownCoordinator shutdown = ShutdownCoordinator.fromEnv(environment);
         shutdown.install();
-        // The guard is closed last, after the database: on SIGTERM the JVM halts once the guard is closed, and the
-        // embedded server must have stopped by then.
-        try (BatchGuard guard = shutdown.guard(reason -> { });
-                LabEngines engines = LabEngines.create(settings, environment);
+        try (LabEngines engines = LabEngines.create(settings, environment);
                 LabDatabase database = LabDatabase.open(settings)) {
             BatchLauncher launcher = new BatchLauncher(database.database(), templates, engines, settings,
                     Clock.systemUTC());
@@ -94,8 +91,14 @@ final class ServeCommand implements Callable<Integer> {
             shutdown.onCutShort(database::close);
 
             try (LabHttpServer server = LabHttpServer.start(options, trigger)) {
+                // The server is registered before the guard, and SIGTERM waits for them in that order: first the
+                // running batch's response, then the database's close below, so the JVM never halts while the
+                // embedded server still runs.
                 shutdown.register(server);
-                server.awaitClosed();
+                try (BatchGuard guard = shutdown.guard(reason -> { })) {
+                    server.awaitClosed();
+                    database.close();
+                }
             }
             return ExitCodes.OK;
         } catch (DatabaseUnavailableException | MigrationException e) {
