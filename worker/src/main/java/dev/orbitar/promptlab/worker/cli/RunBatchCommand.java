@@ -2,6 +2,8 @@ package dev.orbitar.promptlab.worker.cli;
 
 import dev.orbitar.promptlab.worker.batch.BatchFailedException;
 import dev.orbitar.promptlab.worker.batch.BatchSummary;
+import dev.orbitar.promptlab.worker.experiments.ActiveExperiments;
+import dev.orbitar.promptlab.worker.experiments.ExperimentSettings;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher.PreparedBatch;
 import dev.orbitar.promptlab.worker.lab.DatabaseUnavailableException;
@@ -57,6 +59,8 @@ final class RunBatchCommand implements Callable<Integer> {
     public Integer call() {
         WorkerSettings settings = settingsOptions.resolve(environment);
         TemplateCatalog templates = TemplateCatalog.load(settings.templatesDir());
+        ActiveExperiments experiments = ExperimentSettings.load(environment, templates);
+        experiments.all().forEach(experiment -> cron.info("Experiment {} is active", experiment.describe()));
         TerminationMessage termination = TerminationMessage.fromEnv(environment);
 
         cron.info("[PromptLabCron] Starting Lab batch { limit: {} }", settings.batchLimit());
@@ -70,8 +74,8 @@ final class RunBatchCommand implements Callable<Integer> {
         shutdown.install();
         try (LabEngines engines = LabEngines.create(settings, environment);
                 LabDatabase database = LabDatabase.open(settings)) {
-            BatchLauncher launcher = new BatchLauncher(database.database(), templates, engines, settings,
-                    Clock.systemUTC());
+            BatchLauncher launcher = new BatchLauncher(database.database(), templates, experiments, engines,
+                    settings, Clock.systemUTC());
             PreparedBatch batch = launcher.prepare(settings.batchLimit(), RunOrigin.current().toMap());
             MDC.put("batchId", batch.batchId());
             shutdown.onCutShort(() -> batch.strandedRuns().closeOutBatch(batch.batchId()));
