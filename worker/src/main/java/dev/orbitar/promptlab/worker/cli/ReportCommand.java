@@ -212,9 +212,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static void addIfGiven(List<String> given, String option, Object value) {
+    private static void addIfGiven(List<String> options, String option, Object value) {
         if (value != null) {
-            given.add(option);
+            options.add(option);
         }
     }
 

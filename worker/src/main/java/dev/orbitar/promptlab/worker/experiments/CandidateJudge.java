@@ -121,6 +121,6 @@ final class CandidateJudge {
 
     static String signed(double value) {
         String text = number(value);
-        return text.startsWith("-") ? text : "+" + text;
+        return text.startsWith("-") || text.equals("0") ? text : "+" + text;
     }
 }

@@ -85,7 +85,8 @@ public final class ExperimentReportWriter {
                             + CandidateJudge.signed(guardrail.worseHigh()) + "]";
             table.add(List.of(guardrail.measure().label(), String.valueOf(guardrail.n()),
                     guardrail.worseBy() == null ? "" : CandidateJudge.signed(guardrail.worseBy()), interval,
-                    CandidateJudge.number(guardrail.margin()), guardrail.verdict().key().replace('_', ' ')));
+                    guardrail.n() == 0 ? "" : CandidateJudge.number(guardrail.margin()),
+                    guardrail.verdict().key().replace('_', ' ')));
         }
         table.print(out);
         out.println("Worse by is positive when the candidate is worse: ga minus candidate for scores, candidate"

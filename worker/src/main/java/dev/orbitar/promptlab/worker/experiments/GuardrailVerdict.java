@@ -3,7 +3,7 @@ package dev.orbitar.promptlab.worker.experiments;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What the 95% interval of a guardrail's "worse by" value shows against its margin. */
+/** The result of comparing the 95% interval of a guardrail's "worse by" value with its margin. */
 public enum GuardrailVerdict {
     /** The whole interval is at or below the margin: the candidate is not worse beyond it. */
     HOLDS,

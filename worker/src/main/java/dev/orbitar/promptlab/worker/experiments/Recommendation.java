@@ -3,7 +3,7 @@ package dev.orbitar.promptlab.worker.experiments;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What to do with a candidate version, by the rules in {@link CandidateJudge}. */
+/** The recommended next step for a candidate version, chosen by the rules in {@link CandidateJudge}. */
 public enum Recommendation {
     PROMOTE,
     KEEP_TESTING,

@@ -7,9 +7,8 @@ import java.util.List;
 
 /**
  * Builds experiment runs with chosen scores for tests: one ga run and one run per candidate for each task. The
- * scores are deterministic, and the per-task jitter (-2, +1, -1, +2, 0 steps, repeating) averages to zero over
- * every five tasks, so a candidate's mean difference is exactly the shift it is given when the task count is a
- * multiple of five.
+ * scores are deterministic. The per-task jitter (-2, +1, -1, +2, 0 steps, repeating) averages to zero over every
+ * five tasks, so with a multiple of five tasks a candidate's mean difference is exactly its shift.
  */
 final class SeededRuns {
 
