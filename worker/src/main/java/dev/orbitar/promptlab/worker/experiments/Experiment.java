@@ -38,7 +38,7 @@ public record Experiment(String name, String category, PromptTemplate ga, List<P
                 : Optional.empty();
     }
 
-    /** Returns the experiment in one line for logs, e.g. {@code coding-next (coding): ga x@1.0.0, candidates y@1.1.0}. */
+    /** Returns the experiment in one line for logs, e.g. {@code next (coding): ga x@1.0.0, candidates y@1.1.0}. */
     public String describe() {
         List<String> names = candidates.stream().map(Experiment::key).toList();
         return name + " (" + category + "): ga " + key(ga) + ", candidates " + String.join(", ", names);

@@ -146,7 +146,8 @@ class ExperimentReportCommandTest {
         Result result = run("--experiment", "coding-next", "--error-margin", "1.5");
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err().strip()).isEqualTo("Invalid --error-margin value '1.5': expected a number from 0 to 1.");
+        assertThat(result.err().strip())
+                .isEqualTo("Invalid --error-margin value '1.5': expected a number from 0 to 1.");
     }
 
     @Test
