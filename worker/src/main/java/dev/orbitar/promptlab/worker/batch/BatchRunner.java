@@ -6,7 +6,6 @@ import dev.orbitar.promptlab.worker.refining.RefineEngine;
 import dev.orbitar.promptlab.worker.store.BatchLedger;
 import dev.orbitar.promptlab.worker.store.BatchRecord;
 import dev.orbitar.promptlab.worker.templates.PromptTemplate;
-import dev.orbitar.promptlab.worker.templates.TemplateResolver;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public final class BatchRunner {
 
     private final TaskPicker picker;
     private final BatchLedger ledger;
-    private final TemplateResolver templates;
+    private final RunPlanner planner;
     private final RefineEngine engine;
     private final TaskProcessor processor;
     private final Clock clock;
@@ -46,9 +45,9 @@ public final class BatchRunner {
     public BatchRunner(TaskPicker picker, BatchLedger ledger, TaskProcessorParts parts, Clock clock) {
         this.picker = picker;
         this.ledger = ledger;
-        this.templates = parts.templates();
+        this.planner = parts.planner();
         this.engine = parts.engine();
-        this.processor = new TaskProcessor(parts.templates(), parts.engine(), parts.scorer(), parts.runs());
+        this.processor = new TaskProcessor(parts.planner(), parts.engine(), parts.scorer(), parts.runs());
         this.clock = clock;
     }
 
@@ -150,9 +149,10 @@ public final class BatchRunner {
     private BatchSummary dryRun(BatchRecord batch, BatchOptions options) {
         List<LabTask> next = picker.preview(options.batchLimit());
         for (LabTask task : next) {
-            PromptTemplate template = templates.resolve(task);
-            log.info("Dry run: would run task {} ({}) with {}@{} on model {}", task.id(), task.kind().wireValue(),
-                    template.slug(), template.version(), engine.modelFor(task.category()));
+            for (PromptTemplate template : planner.templatesFor(task)) {
+                log.info("Dry run: would run task {} ({}) with {}@{} on model {}", task.id(),
+                        task.kind().wireValue(), template.slug(), template.version(), engine.modelFor(task.category()));
+            }
         }
         log.info("Dry run: nothing was written; {} tasks would have been claimed", next.size());
         log.info("[PromptLabRunner] Lab batch completed { runsCreated: 0, scoresCreated: 0 }");
@@ -198,15 +198,9 @@ public final class BatchRunner {
         }
 
         synchronized void add(TaskOutcome outcome) {
-            if (outcome.runCreated()) {
-                runs.incrementAndGet();
-            }
-            if (outcome.scoreCreated()) {
-                scores.incrementAndGet();
-            }
-            if (outcome.failed()) {
-                failures.incrementAndGet();
-            }
+            runs.addAndGet(outcome.runsCreated());
+            scores.addAndGet(outcome.scoresCreated());
+            failures.addAndGet(outcome.failures());
             if (outcome.costUsd() != null) {
                 cost = cost.add(outcome.costUsd());
             }

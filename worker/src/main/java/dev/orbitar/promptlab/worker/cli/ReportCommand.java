@@ -1,5 +1,12 @@
 package dev.orbitar.promptlab.worker.cli;
 
+import dev.orbitar.promptlab.worker.experiments.ExperimentAssessor;
+import dev.orbitar.promptlab.worker.experiments.ExperimentCriteria;
+import dev.orbitar.promptlab.worker.experiments.ExperimentReport;
+import dev.orbitar.promptlab.worker.experiments.ExperimentReportOptions;
+import dev.orbitar.promptlab.worker.experiments.ExperimentReportWriter;
+import dev.orbitar.promptlab.worker.experiments.ExperimentRun;
+import dev.orbitar.promptlab.worker.experiments.ExperimentRunReader;
 import dev.orbitar.promptlab.worker.report.Comparison;
 import dev.orbitar.promptlab.worker.report.CsvReport;
 import dev.orbitar.promptlab.worker.report.HtmlReport;
@@ -20,12 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.ibatis.exceptions.PersistenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,7 +48,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Ranks template versions by their Lab scores, or compares two versions task by task.",
+            "Ranks template versions by their Lab scores, compares two versions task by task, or reports an"
+                    + " experiment's candidates against its ga version with a recommendation.",
             "Scores are means with 95%% Student t intervals; a comparison pairs each version's latest done run of"
                     + " every task both ran and runs a two-sided paired t-test on the differences."
         },
@@ -97,6 +107,9 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML page with charts to FILE (overwritten).")
     private Path html;
 
+    @Mixin
+    private ExperimentReportOptions experimentOptions = new ExperimentReportOptions();
+
     private final ReportDatabase database;
     private final Clock clock;
 
@@ -133,11 +146,16 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         ReportRequest request;
+        ExperimentCriteria criteria;
         try {
             request = ReportRequest.parse(this);
+            criteria = experimentCriteria();
         } catch (InvalidOptionException e) {
             err.println(e.getMessage());
             return USAGE;
+        }
+        if (experimentOptions.requested()) {
+            return reportExperiment(request, criteria, out, err);
         }
 
         List<RunRow> runs;
@@ -171,6 +189,58 @@ public final class ReportCommand implements Callable<Integer> {
             }
             err.println("Wrote the HTML report to " + request.html());
         }
+        return OK;
+    }
+
+    private ExperimentCriteria experimentCriteria() throws InvalidOptionException {
+        if (experimentOptions.requested()) {
+            List<String> others = new ArrayList<>();
+            addIfGiven(others, "--compare", compare);
+            addIfGiven(others, "--category", category);
+            addIfGiven(others, "--engine", engine);
+            addIfGiven(others, "--model", model);
+            addIfGiven(others, "--html", html);
+            if (!others.isEmpty()) {
+                throw new InvalidOptionException("Invalid option combination: --experiment does not combine with "
+                        + String.join(", ", others) + "; drop them or run the report without --experiment.");
+            }
+        }
+        try {
+            return experimentOptions.criteria();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(e.getMessage());
+        }
+    }
+
+    private static void addIfGiven(List<String> options, String option, Object value) {
+        if (value != null) {
+            options.add(option);
+        }
+    }
+
+    private int reportExperiment(ReportRequest request, ExperimentCriteria criteria, PrintWriter out,
+            PrintWriter err) {
+        String name = experimentOptions.experiment();
+        List<ExperimentRun> runs;
+        try {
+            runs = new ExperimentRunReader(database).read(name, request.filter().since(), request.filter().until());
+        } catch (PersistenceException | IllegalArgumentException e) {
+            err.println("Reading the runs of experiment " + name + " failed: " + firstLine(e) + ". Check the"
+                    + " database connection and that the worker's schema migrations have run.");
+            return FAILED;
+        }
+        if (runs.isEmpty()) {
+            err.println("No runs of experiment " + name + " in the selection; check the name against"
+                    + " LAB_EXPERIMENTS_FILE or LAB_EXPERIMENT, and the time window.");
+        }
+
+        ExperimentReport report = new ExperimentAssessor(criteria).assess(name, runs);
+        switch (request.format()) {
+            case TABLE -> ExperimentReportWriter.printTable(report, out);
+            case CSV -> ExperimentReportWriter.writeCsv(report, out);
+            case JSON -> out.println(ExperimentReportWriter.json(report));
+        }
+        out.flush();
         return OK;
     }
 

@@ -2,6 +2,8 @@ package dev.orbitar.promptlab.worker.cli;
 
 import dev.orbitar.promptlab.worker.batch.BatchFailedException;
 import dev.orbitar.promptlab.worker.batch.BatchSummary;
+import dev.orbitar.promptlab.worker.experiments.ActiveExperiments;
+import dev.orbitar.promptlab.worker.experiments.ExperimentSettings;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher.PreparedBatch;
 import dev.orbitar.promptlab.worker.store.DatabaseUnavailableException;
@@ -64,6 +66,8 @@ final class RunBatchCommand implements Callable<Integer> {
         // Logback has already chosen the format; this rejects a value it silently fell back from.
         LogFormat.parse(environment);
         TemplateCatalog templates = TemplateCatalog.load(settings.templatesDir());
+        ActiveExperiments experiments = ExperimentSettings.load(environment, templates);
+        experiments.all().forEach(experiment -> cron.info("Experiment {} is active", experiment.describe()));
         TerminationMessage termination = TerminationMessage.fromEnv(environment);
 
         cron.info("[PromptLabCron] Starting Lab batch { limit: {} }", settings.batchLimit());
@@ -81,8 +85,8 @@ final class RunBatchCommand implements Callable<Integer> {
         try (BatchGuard guard = shutdown.guard(reason -> stopRunning(running, reason));
                 LabEngines engines = LabEngines.create(settings, environment);
                 LabDatabase database = LabDatabase.open(settings)) {
-            BatchLauncher launcher = new BatchLauncher(database.database(), templates, engines, settings,
-                    Clock.systemUTC());
+            BatchLauncher launcher = new BatchLauncher(database.database(), templates, experiments, engines,
+                    settings, Clock.systemUTC());
             PreparedBatch batch = launcher.prepare(settings.batchLimit(), RunOrigin.current().toMap());
             MDC.put("batchId", batch.batchId());
             shutdown.onCutShort(() -> batch.strandedRuns().closeOutBatch(batch.batchId()));

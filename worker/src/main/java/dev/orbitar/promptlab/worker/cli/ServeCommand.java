@@ -5,6 +5,8 @@ import dev.orbitar.promptlab.worker.http.BatchTrigger;
 import dev.orbitar.promptlab.worker.http.LabHttpServer;
 import dev.orbitar.promptlab.worker.http.ServeOptions;
 import dev.orbitar.promptlab.worker.http.TriggerContext;
+import dev.orbitar.promptlab.worker.experiments.ActiveExperiments;
+import dev.orbitar.promptlab.worker.experiments.ExperimentSettings;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher.PreparedBatch;
 import dev.orbitar.promptlab.worker.store.DatabaseUnavailableException;
@@ -71,6 +73,8 @@ final class ServeCommand implements Callable<Integer> {
         // Logback has already chosen the format; this rejects a value it silently fell back from.
         LogFormat.parse(environment);
         TemplateCatalog templates = TemplateCatalog.load(settings.templatesDir());
+        ActiveExperiments experiments = ExperimentSettings.load(environment, templates);
+        experiments.all().forEach(experiment -> cron.info("Experiment {} is active", experiment.describe()));
         ServeOptions defaults = ServeOptions.fromEnv(environment);
         ServeOptions options = new ServeOptions(defaults.bindAddress(), defaults.port(), settings.maxSafe(),
                 defaults.token(), defaults.redeliveryWindow(), defaults.retryAfter());
@@ -84,8 +88,8 @@ final class ServeCommand implements Callable<Integer> {
         shutdown.install();
         try (LabEngines engines = LabEngines.create(settings, environment);
                 LabDatabase database = LabDatabase.open(settings)) {
-            BatchLauncher launcher = new BatchLauncher(database.database(), templates, engines, settings,
-                    Clock.systemUTC());
+            BatchLauncher launcher = new BatchLauncher(database.database(), templates, experiments, engines,
+                    settings, Clock.systemUTC());
             HttpBatchTrigger trigger = new HttpBatchTrigger(launcher, settings);
             shutdown.onCutShort(trigger::closeOutRunningBatch);
             shutdown.onCutShort(database::close);

@@ -4,6 +4,9 @@ import dev.orbitar.promptlab.worker.batch.BatchOptions;
 import dev.orbitar.promptlab.worker.batch.BatchRunner;
 import dev.orbitar.promptlab.worker.batch.BatchSummary;
 import dev.orbitar.promptlab.worker.batch.TaskProcessorParts;
+import dev.orbitar.promptlab.worker.experiments.ActiveExperiments;
+import dev.orbitar.promptlab.worker.experiments.ExperimentPlanner;
+import dev.orbitar.promptlab.worker.experiments.ExperimentRunStore;
 import dev.orbitar.promptlab.worker.picking.PostgresTaskPicker;
 import dev.orbitar.promptlab.worker.settings.WorkerSettings;
 import dev.orbitar.promptlab.worker.store.BatchRecord;
@@ -11,6 +14,7 @@ import dev.orbitar.promptlab.worker.store.Database;
 import dev.orbitar.promptlab.worker.store.Ids;
 import dev.orbitar.promptlab.worker.store.PostgresBatchLedger;
 import dev.orbitar.promptlab.worker.store.PostgresRunStore;
+import dev.orbitar.promptlab.worker.store.RunStore;
 import dev.orbitar.promptlab.worker.store.StrandedRuns;
 import dev.orbitar.promptlab.worker.templates.TemplateResolver;
 import java.time.Clock;
@@ -21,14 +25,22 @@ public final class BatchLauncher {
 
     private final Database database;
     private final TemplateResolver templates;
+    private final ActiveExperiments experiments;
     private final LabEngines engines;
     private final WorkerSettings settings;
     private final Clock clock;
 
     public BatchLauncher(Database database, TemplateResolver templates, LabEngines engines, WorkerSettings settings,
             Clock clock) {
+        this(database, templates, ActiveExperiments.none(), engines, settings, clock);
+    }
+
+    /** Creates a launcher whose batches run each task of an experiment's category through all its versions. */
+    public BatchLauncher(Database database, TemplateResolver templates, ActiveExperiments experiments,
+            LabEngines engines, WorkerSettings settings, Clock clock) {
         this.database = database;
         this.templates = templates;
+        this.experiments = experiments;
         this.engines = engines;
         this.settings = settings;
         this.clock = clock;
@@ -41,9 +53,17 @@ public final class BatchLauncher {
         BatchOptions options = new BatchOptions(batchLimit, settings.concurrency(), settings.lease(),
                 settings.dryRun(), settings.budgetUsd());
         BatchRunner runner = new BatchRunner(new PostgresTaskPicker(database), new PostgresBatchLedger(database),
-                new TaskProcessorParts(templates, engines.engine(), engines.scorer(), new PostgresRunStore(database)),
-                clock);
+                taskProcessorParts(), clock);
         return new PreparedBatch(record, options, runner, new StrandedRuns(database));
+    }
+
+    private TaskProcessorParts taskProcessorParts() {
+        RunStore runs = new PostgresRunStore(database);
+        if (experiments.isEmpty()) {
+            return new TaskProcessorParts(templates, engines.engine(), engines.scorer(), runs);
+        }
+        return new TaskProcessorParts(templates, engines.engine(), engines.scorer(),
+                new ExperimentRunStore(runs, experiments, database), new ExperimentPlanner(experiments, templates));
     }
 
     /**

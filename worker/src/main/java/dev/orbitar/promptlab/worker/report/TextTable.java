@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table with padded columns: text left-aligned, numbers right-aligned. */
-final class TextTable {
+public final class TextTable {
 
     private final List<String> headers;
     private final boolean[] rightAligned;
@@ -15,7 +15,7 @@ final class TextTable {
      * @param headers column titles
      * @param rightAligned whether each column contains numbers
      */
-    TextTable(List<String> headers, boolean... rightAligned) {
+    public TextTable(List<String> headers, boolean... rightAligned) {
         if (headers.size() != rightAligned.length) {
             throw new IllegalArgumentException("Alignment count " + rightAligned.length
                     + " does not match header count " + headers.size());
@@ -24,14 +24,14 @@ final class TextTable {
         this.rightAligned = rightAligned.clone();
     }
 
-    void add(List<String> cells) {
+    public void add(List<String> cells) {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("Row has " + cells.size() + " cells, expected " + headers.size());
         }
         rows.add(List.copyOf(cells));
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] widths = new int[headers.size()];
         for (int column = 0; column < widths.length; column++) {
             widths[column] = headers.get(column).length();

@@ -2,6 +2,7 @@ package dev.orbitar.promptlab.worker.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orbitar.promptlab.worker.experiments.ExperimentRunMapper;
 import dev.orbitar.promptlab.worker.picking.TaskClaimMapper;
 import dev.orbitar.promptlab.worker.picking.TaskKind;
 import dev.orbitar.promptlab.worker.picking.TaskKindTypeHandler;
@@ -124,6 +125,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(BatchMapper.class);
         configuration.addMapper(DemoDataMapper.class);
         configuration.addMapper(TaskClaimMapper.class);
+        configuration.addMapper(ExperimentRunMapper.class);
         return configuration;
     }
 

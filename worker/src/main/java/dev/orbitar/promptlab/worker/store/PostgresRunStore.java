@@ -41,7 +41,7 @@ public final class PostgresRunStore implements RunStore {
      */
     @Override
     public String completeWithScore(String batchId, String runId, LabTask task, Refinement refinement,
-            ScoreCard score) {
+            ScoreCard score, boolean finishesTask) {
         String scoreId = Ids.next();
 
         Transactions.inTransaction(database, session -> {
@@ -53,7 +53,9 @@ public final class PostgresRunStore implements RunStore {
 
             session.getMapper(LabScoreMapper.class).insert(scoreId, runId, score);
             finishRun(session.getMapper(RunUsageMapper.class), batchId, runId, refinement.usage());
-            session.getMapper(TaskClaimMapper.class).finish(task.kind(), task.id(), batchId);
+            if (finishesTask) {
+                session.getMapper(TaskClaimMapper.class).finish(task.kind(), task.id(), batchId);
+            }
             return null;
         });
         return scoreId;
@@ -66,7 +68,7 @@ public final class PostgresRunStore implements RunStore {
      */
     @Override
     public void markFailed(String batchId, String runId, LabTask task, String errorCode, Refinement refinementOrNull,
-            RefineUsage usageOrNull) {
+            RefineUsage usageOrNull, boolean finishesTask) {
         String refinedPrompt = refinementOrNull == null ? null : refinementOrNull.text();
         String modelName = refinementOrNull == null ? null : refinementOrNull.modelName();
         RefineUsage usage = usageOrNull != null || refinementOrNull == null ? usageOrNull : refinementOrNull.usage();
@@ -79,7 +81,9 @@ public final class PostgresRunStore implements RunStore {
             }
 
             finishRun(session.getMapper(RunUsageMapper.class), batchId, runId, usage);
-            session.getMapper(TaskClaimMapper.class).finish(task.kind(), task.id(), batchId);
+            if (finishesTask) {
+                session.getMapper(TaskClaimMapper.class).finish(task.kind(), task.id(), batchId);
+            }
             return null;
         });
     }

@@ -17,12 +17,31 @@ public interface RunStore {
      * LabScore, records the usage, and marks the task's claim finished (its last run time is now).
      * Returns the LabScore id.
      */
-    String completeWithScore(String batchId, String runId, LabTask task, Refinement refinement, ScoreCard score);
+    default String completeWithScore(String batchId, String runId, LabTask task, Refinement refinement,
+            ScoreCard score) {
+        return completeWithScore(batchId, runId, task, refinement, score, true);
+    }
+
+    /**
+     * As {@link #completeWithScore(String, String, LabTask, Refinement, ScoreCard)}, but keeps the task's claim
+     * when {@code finishesTask} is false, because more runs of the task follow in this batch.
+     */
+    String completeWithScore(String batchId, String runId, LabTask task, Refinement refinement, ScoreCard score,
+            boolean finishesTask);
 
     /**
      * In one transaction: sets the run {@code error} with a short code, keeps the refined prompt when there was
      * one (a {@code score_failed} run), records the usage when known, and marks the task's claim finished.
      */
+    default void markFailed(String batchId, String runId, LabTask task, String errorCode,
+            Refinement refinementOrNull, RefineUsage usageOrNull) {
+        markFailed(batchId, runId, task, errorCode, refinementOrNull, usageOrNull, true);
+    }
+
+    /**
+     * As {@link #markFailed(String, String, LabTask, String, Refinement, RefineUsage)}, but keeps the task's claim
+     * when {@code finishesTask} is false, because more runs of the task follow in this batch.
+     */
     void markFailed(String batchId, String runId, LabTask task, String errorCode, Refinement refinementOrNull,
-            RefineUsage usageOrNull);
+            RefineUsage usageOrNull, boolean finishesTask);
 }

@@ -77,7 +77,7 @@ class MigrationsTest {
 
             int second = new Migrations(database).migrate();
 
-            assertThat(first).isEqualTo(2);
+            assertThat(first).isEqualTo(3);
             assertThat(second).isZero();
             assertThat(SchemaSnapshot.relations(settings, "public")).isEqualTo(appBefore);
             assertThat(SchemaSnapshot.relations(settings, "prompt_lab")).isEqualTo(workerBefore);
@@ -125,7 +125,7 @@ class MigrationsTest {
             int before = migrations.pending();
             migrations.migrate();
 
-            assertThat(before).isEqualTo(2);
+            assertThat(before).isEqualTo(3);
             assertThat(migrations.pending()).isZero();
         }
     }

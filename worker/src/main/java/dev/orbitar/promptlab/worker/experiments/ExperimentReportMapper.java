@@ -1,0 +1,83 @@
+package dev.orbitar.promptlab.worker.experiments;
+
+import dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/**
+ * Reads the runs of one experiment for the report: the worker's {@code experiment_run} rows joined with their
+ * LabRun, latest LabScore and usage. Both schema names arrive as quoted identifiers because SQL cannot bind an
+ * identifier as a parameter.
+ */
+public interface ExperimentReportMapper {
+
+    /** Selects the experiment's runs created in the window (either bound may be null), oldest first. */
+    @Select("""
+            <script>
+            SELECT e.arm               AS arm,
+                   r."id"              AS run_id,
+                   r."templateSlug"    AS template_slug,
+                   r."templateVersion" AS template_version,
+                   r."taskType"        AS task_type,
+                   r."syntheticTaskId" AS synthetic_task_id,
+                   r."promptSampleId"  AS prompt_sample_id,
+                   r."modelName"       AS model_name,
+                   r."status"          AS status,
+                   r."createdAt"       AS created_at,
+                   COALESCE(st."category", ps."category") AS category,
+                   s."structureScore"  AS structure_score,
+                   s."contractScore"   AS contract_score,
+                   s."domainScore"     AS domain_score,
+                   s."overallScore"    AS overall_score,
+                   u.engine            AS engine,
+                   u.latency_ms        AS latency_ms,
+                   u.cost_usd          AS cost_usd
+              FROM ${workerSchema}.experiment_run e
+              JOIN ${appSchema}."LabRun" r ON r."id" = e.run_id
+              LEFT JOIN ${appSchema}."SyntheticTask" st ON st."id" = r."syntheticTaskId"
+              LEFT JOIN ${appSchema}."PromptSample" ps ON ps."id" = r."promptSampleId"
+              LEFT JOIN LATERAL (
+                    SELECT ls."structureScore", ls."contractScore", ls."domainScore", ls."overallScore"
+                      FROM ${appSchema}."LabScore" ls
+                     WHERE ls."labRunId" = r."id"
+                     ORDER BY ls."createdAt" DESC, ls."id" DESC
+                     LIMIT 1) s ON r."status" = 'done'
+              LEFT JOIN ${workerSchema}.run_usage u ON u.run_id = r."id"
+             WHERE e.experiment = #{experiment}
+              <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>
+              <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>
+             ORDER BY r."createdAt", r."id"
+            </script>
+            """)
+    @ConstructorArgs({
+        @Arg(column = "arm", javaType = String.class),
+        @Arg(column = "run_id", javaType = String.class),
+        @Arg(column = "template_slug", javaType = String.class),
+        @Arg(column = "template_version", javaType = String.class),
+        @Arg(column = "task_type", javaType = String.class),
+        @Arg(column = "synthetic_task_id", javaType = String.class),
+        @Arg(column = "prompt_sample_id", javaType = String.class),
+        @Arg(column = "model_name", javaType = String.class),
+        @Arg(column = "status", javaType = String.class),
+        @Arg(column = "created_at", javaType = Instant.class, typeHandler = UtcInstantTypeHandler.class),
+        @Arg(column = "category", javaType = String.class),
+        @Arg(column = "structure_score", javaType = Double.class),
+        @Arg(column = "contract_score", javaType = Double.class),
+        @Arg(column = "domain_score", javaType = Double.class),
+        @Arg(column = "overall_score", javaType = Double.class),
+        @Arg(column = "engine", javaType = String.class),
+        @Arg(column = "latency_ms", javaType = Long.class),
+        @Arg(column = "cost_usd", javaType = BigDecimal.class)
+    })
+    List<ExperimentRun> selectRuns(
+            @Param("appSchema") String quotedAppSchema,
+            @Param("workerSchema") String quotedWorkerSchema,
+            @Param("experiment") String experiment,
+            @Param("since") Instant since,
+            @Param("until") Instant until);
+}
