@@ -69,7 +69,7 @@ final class RunBatchCommand implements Callable<Integer> {
         ShutdownCoordinator shutdown = ShutdownCoordinator.fromEnv(environment);
         shutdown.install();
         try (LabEngines engines = LabEngines.create(settings, environment);
-                LabDatabase database = LabDatabase.open(settings)) {
+                LabDatabase database = LabDatabase.openForBatches(settings)) {
             BatchLauncher launcher = new BatchLauncher(database.database(), templates, engines, settings,
                     Clock.systemUTC());
             PreparedBatch batch = launcher.prepare(settings.batchLimit(), RunOrigin.current().toMap());
