@@ -79,6 +79,12 @@ public final class LabDatabase implements AutoCloseable {
             return Database.open(target, workerSchema);
         } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
             throw new DatabaseUnavailableException(target.displayUrl(), e);
+        } catch (IllegalStateException e) {
+            // Database.open wraps the pool's failure to connect in its own one-line message.
+            if (e.getCause() instanceof com.zaxxer.hikari.pool.HikariPool.PoolInitializationException) {
+                throw new DatabaseUnavailableException(target.displayUrl(), e);
+            }
+            throw e;
         }
     }
 
