@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Ranks template versions by their Lab scores, or compares two versions task by task.",
-            "Scores are means with 95% Student t intervals; a comparison pairs each version's latest done run of"
+            "Scores are means with 95%% Student t intervals; a comparison pairs each version's latest done run of"
                     + " every task both ran and runs a two-sided paired t-test on the differences."
         },
         exitCodeListHeading = "%nExit codes:%n",
