@@ -185,7 +185,7 @@ class OpenRouterBatchE2eTest {
     @Test
     void unauthorizedEndsOnlyInFlightTasks() throws Exception {
         seedTasks(12);
-        // The delay keeps every started call in flight until the first refusal arrives.
+        // The delay lets the four task threads start their calls before the first refusal arrives.
         provider.respond(body -> FakeOpenRouter.slowError(401, "User not found.", 300));
 
         LabCli.Result result = runBatch("--batch-limit", "12", "--concurrency", "4");
