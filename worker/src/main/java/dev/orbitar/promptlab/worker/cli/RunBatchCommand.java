@@ -84,7 +84,7 @@ final class RunBatchCommand implements Callable<Integer> {
         // embedded server must have stopped by then.
         try (BatchGuard guard = shutdown.guard(reason -> stopRunning(running, reason));
                 LabEngines engines = LabEngines.create(settings, environment);
-                LabDatabase database = LabDatabase.open(settings)) {
+                LabDatabase database = LabDatabase.openForBatches(settings)) {
             BatchLauncher launcher = new BatchLauncher(database.database(), templates, experiments, engines,
                     settings, Clock.systemUTC());
             PreparedBatch batch = launcher.prepare(settings.batchLimit(), RunOrigin.current().toMap());

@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         ShutdownCoordinator shutdown = ShutdownCoordinator.fromEnv(environment);
         shutdown.install();
         try (LabEngines engines = LabEngines.create(settings, environment);
-                LabDatabase database = LabDatabase.open(settings)) {
+                LabDatabase database = LabDatabase.openForBatches(settings)) {
             BatchLauncher launcher = new BatchLauncher(database.database(), templates, experiments, engines,
                     settings, Clock.systemUTC());
             HttpBatchTrigger trigger = new HttpBatchTrigger(launcher, settings);

@@ -12,6 +12,7 @@ import dev.orbitar.promptlab.worker.settings.WorkerSettings;
 import dev.orbitar.promptlab.worker.store.BatchRecord;
 import dev.orbitar.promptlab.worker.store.Database;
 import dev.orbitar.promptlab.worker.store.Ids;
+import dev.orbitar.promptlab.worker.store.Migrations;
 import dev.orbitar.promptlab.worker.store.PostgresBatchLedger;
 import dev.orbitar.promptlab.worker.store.PostgresRunStore;
 import dev.orbitar.promptlab.worker.store.RunStore;
@@ -19,9 +20,13 @@ import dev.orbitar.promptlab.worker.store.StrandedRuns;
 import dev.orbitar.promptlab.worker.templates.TemplateResolver;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Prepares and runs Lab batches on one database with one set of engines; each batch gets its own runner. */
 public final class BatchLauncher {
+
+    private static final Logger runnerLog = LoggerFactory.getLogger("PromptLabRunner");
 
     private final Database database;
     private final TemplateResolver templates;
@@ -54,7 +59,10 @@ public final class BatchLauncher {
                 settings.dryRun(), settings.budgetUsd());
         BatchRunner runner = new BatchRunner(new PostgresTaskPicker(database), new PostgresBatchLedger(database),
                 taskProcessorParts(), clock);
-        return new PreparedBatch(record, options, runner, new StrandedRuns(database));
+        // A dry run does not migrate a database it was pointed at, so it cannot preview claims before the first run.
+        int pendingMigrations = settings.dryRun() ? new Migrations(database).pending() : 0;
+        return new PreparedBatch(record, options, runner, new StrandedRuns(database), database.workerSchema(),
+                pendingMigrations);
     }
 
     private TaskProcessorParts taskProcessorParts() {
@@ -73,9 +81,11 @@ public final class BatchLauncher {
      * @param options how it runs
      * @param runner its runner, which takes stop requests from other threads
      * @param strandedRuns the close-out of runs that killed batches left pending
+     * @param workerSchema the worker's schema
+     * @param pendingMigrations migrations of the worker's schema not yet applied (counted for dry runs only)
      */
     public record PreparedBatch(BatchRecord record, BatchOptions options, BatchRunner runner,
-            StrandedRuns strandedRuns) {
+            StrandedRuns strandedRuns, String workerSchema, int pendingMigrations) {
 
         /** Returns the batch id. */
         public String batchId() {
@@ -84,6 +94,14 @@ public final class BatchLauncher {
 
         /** Closes out what killed batches left behind, then runs this batch to the end. */
         public BatchSummary run() {
+            if (options.dryRun() && pendingMigrations > 0) {
+                // NOTE: this dry run lists no tasks, because previews read the worker schema it may not create.
+                runnerLog.info("Dry run: nothing was written; worker schema {} needs {} migration(s), which a real"
+                        + " run applies before it claims up to {} tasks", workerSchema, pendingMigrations,
+                        options.batchLimit());
+                runnerLog.info("[PromptLabRunner] Lab batch completed { runsCreated: 0, scoresCreated: 0 }");
+                return new BatchSummary(record.batchId(), 0, 0, 0, 0, 0, null, null);
+            }
             if (!options.dryRun()) {
                 strandedRuns.closeOut(options.lease());
             }

@@ -36,6 +36,15 @@ public final class LabDatabase implements AutoCloseable {
         return open(settings, settings.migrate());
     }
 
+    /**
+     * Connects for running batches: as {@link #open(WorkerSettings)}, except that a dry run never migrates the
+     * database that DATABASE_URL names, because creating the worker's schema there is a write.
+     */
+    public static LabDatabase openForBatches(WorkerSettings settings) {
+        boolean dryRunOnNamedDatabase = settings.dryRun() && !settings.usesEmbeddedDatabase();
+        return open(settings, settings.migrate() && !dryRunOnNamedDatabase);
+    }
+
     /** Connects as {@link #open(WorkerSettings)} does, running the migrations only when {@code migrate} is true. */
     public static LabDatabase open(WorkerSettings settings, boolean migrate) {
         EmbeddedDatabase embedded = settings.usesEmbeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir())

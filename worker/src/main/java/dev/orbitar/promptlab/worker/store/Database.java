@@ -60,7 +60,8 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DatabaseSettings settings, String workerSchema) {
         String appSchema = settings.schema() == null || settings.schema().isBlank() ? "public" : settings.schema();
-        checkSchemaName("database schema", appSchema);
+        // The application's schema always comes from DATABASE_URL (Prisma's schema or the JDBC currentSchema).
+        checkSchemaName("DATABASE_URL schema", appSchema);
         checkSchemaName("worker schema", workerSchema);
         if (appSchema.equals(workerSchema)) {
             throw new InvalidSettingException("The worker schema '" + workerSchema

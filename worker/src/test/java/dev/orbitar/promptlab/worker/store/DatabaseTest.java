@@ -40,7 +40,7 @@ class DatabaseTest {
 
         assertThatThrownBy(() -> Database.open(settings))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("database schema");
+                .hasMessageContaining("DATABASE_URL schema");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Describes the tables of one schema as sorted lines: columns, constraints, indexes and triggers. */
-final class SchemaSnapshot {
+public final class SchemaSnapshot {
 
     private static final String COLUMNS = """
             SELECT table_name || '.' || column_name || ' #' || ordinal_position || ' ' || data_type
@@ -46,7 +46,7 @@ final class SchemaSnapshot {
     }
 
     /** Describes the named tables of a schema; the schema names in index definitions are left as they are. */
-    static List<String> of(DatabaseSettings settings, String schema, List<String> tables) throws SQLException {
+    public static List<String> of(DatabaseSettings settings, String schema, List<String> tables) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection connection = TestPostgres.connect(settings)) {
             for (String query : List.of(COLUMNS, CONSTRAINTS, INDEXES, TRIGGERS)) {
@@ -58,7 +58,7 @@ final class SchemaSnapshot {
     }
 
     /** Names every relation (table, index, sequence, view) in a schema. */
-    static List<String> relations(DatabaseSettings settings, String schema) throws SQLException {
+    public static List<String> relations(DatabaseSettings settings, String schema) throws SQLException {
         String query = """
                 SELECT c.relname || ' kind ' || c.relkind
                 FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
