@@ -26,7 +26,7 @@ public class ExperimentReportOptions {
 
     @Option(names = "--cost-margin", paramLabel = "FRACTION",
             description = "With --experiment: how much more than ga's a candidate's cost per run may be, as a"
-                    + " fraction of ga's (0.10 = 10%), 0 or more. Default 0.10.")
+                    + " fraction of ga's (0.10 = 10%%), 0 or more. Default 0.10.")
     Double costMargin;
 
     @Option(names = "--min-effect", paramLabel = "POINTS",

@@ -162,8 +162,9 @@ class OpenRouterBatchE2eTest {
 
         assertThat(result.logLines(Level.ERROR)).hasSize(1);
         assertThat(result.logLines(Level.ERROR).get(0)).contains("unauthorized");
-        assertThat(result.logLinesOf("PromptLabCron")).contains(
-                "[PromptLabCron] Completed Lab batch { runsCreated: 1, scoresCreated: 0 }");
+        assertThat(result.logLinesOf("PromptLabCron")).last().asString()
+                .startsWith("[PromptLabCron] Stopped Lab batch early (unauthorized: ")
+                .endsWith("{ runsCreated: 1, scoresCreated: 0 }");
     }
 
     @Test

@@ -77,7 +77,7 @@ class DatabaseTest {
                 new Properties(), "public", 2, Duration.ofMillis(500), "postgresql://localhost:1/none");
 
         assertThatThrownBy(() -> Database.open(settings).close())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageContaining("postgresql://localhost:1/none");
     }
 
