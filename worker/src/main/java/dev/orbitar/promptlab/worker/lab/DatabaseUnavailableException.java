@@ -13,6 +13,11 @@ public final class DatabaseUnavailableException extends RuntimeException {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root.getMessage() == null) {
+            return root.getClass().getSimpleName();
+        }
+        // The driver ends some messages with a period, and the sentence here goes on after this one.
+        String message = root.getMessage().strip();
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 }

@@ -68,8 +68,12 @@ public final class LabDatabase implements AutoCloseable {
     private static Database connect(DatabaseSettings target, String workerSchema) {
         try {
             return Database.open(target, workerSchema);
-        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
-            throw new DatabaseUnavailableException(target.displayUrl(), e);
+        } catch (IllegalStateException e) {
+            // Database.open wraps the pool's failure to make its first connection.
+            if (e.getCause() instanceof com.zaxxer.hikari.pool.HikariPool.PoolInitializationException) {
+                throw new DatabaseUnavailableException(target.displayUrl(), e.getCause());
+            }
+            throw e;
         }
     }
 
