@@ -14,6 +14,7 @@ import dev.orbitar.promptlab.worker.store.PostgresRunStore;
 import dev.orbitar.promptlab.worker.store.StrandedRuns;
 import dev.orbitar.promptlab.worker.templates.TemplateResolver;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Prepares and runs Lab batches on one database with one set of engines; each batch gets its own runner. */
@@ -68,6 +69,16 @@ public final class BatchLauncher {
                 strandedRuns.closeOut(options.lease());
             }
             return runner.run(record, options);
+        }
+
+        /**
+         * Ends this batch while its tasks still run, because the process is stopping: its unfinished runs become
+         * error {@value StrandedRuns#INTERRUPTED}, its claims are released, and the batch is recorded as stopped.
+         * Returns the summary.
+         */
+        public BatchSummary cutShort() {
+            List<String> interrupted = strandedRuns.closeOutBatch(batchId());
+            return runner.recordCutShort(batchId(), interrupted.size());
         }
     }
 }
