@@ -215,9 +215,19 @@ public final class BatchRunner {
             }
         }
         if (firstFailure != null) {
-            throw new BatchFailedException("A task could not be recorded: " + firstFailure.getMessage(),
+            throw new BatchFailedException("A task could not be recorded: " + rootMessage(firstFailure),
                     firstFailure);
         }
+    }
+
+    /** Returns the innermost message: MyBatis's own message spans several lines and repeats the SQL. */
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        return message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Counters shared by the task threads. */
