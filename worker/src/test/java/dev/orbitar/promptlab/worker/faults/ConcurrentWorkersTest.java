@@ -34,7 +34,7 @@ class ConcurrentWorkersTest {
         List<WorkerProcess> workers = new ArrayList<>();
         try (FakeOpenRouter provider = new FakeOpenRouter()) {
             // A short delay keeps every batch running while the others claim.
-            provider.delayAnswers(20);
+            provider.delayResponses(20);
             for (int i = 0; i < WORKERS; i++) {
                 workers.add(WorkerProcess.start(new WorkerProcess.Settings(database, provider)
                         .set("LAB_BATCH_LIMIT", BATCH_LIMIT), dir));

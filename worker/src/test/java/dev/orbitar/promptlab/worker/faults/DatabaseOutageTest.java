@@ -43,7 +43,7 @@ class DatabaseOutageTest {
         Set<String> tasks = Set.copyOf(database.addSyntheticTasks(TASKS));
 
         try (FakeOpenRouter provider = new FakeOpenRouter()) {
-            provider.delayAnswers(300);
+            provider.delayResponses(300);
             WorkerProcess worker = WorkerProcess.start(new WorkerProcess.Settings(database, provider)
                     .set("LAB_BATCH_LIMIT", TASKS)
                     .set("LAB_CONCURRENCY", 2), dir);

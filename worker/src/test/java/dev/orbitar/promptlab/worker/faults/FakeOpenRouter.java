@@ -11,16 +11,16 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A fake OpenRouter on a loopback port that answers every chat completion with the same refined prompt. It can
- * answer at once, after a delay, or hold every answer until {@link #release()} (a provider that hangs), and it can
- * reject calls with HTTP 402 after a number of answers (credit ran out).
+ * A fake OpenRouter on a loopback port that returns the same refined prompt for every chat completion. It can
+ * respond at once, after a delay, or hold every response until {@link #release()} (a provider that hangs), and it
+ * can reject calls with HTTP 402 after a number of completions (credit ran out).
  */
 final class FakeOpenRouter implements AutoCloseable {
 
     /** A recognisable key: no line a worker prints may contain it. */
     static final String API_KEY = "sk-or-v1-faults-5e1f0c2d9a7b4e3f8c6d1a0b";
 
-    // Bounds how long a held answer waits, so that no connection thread outlives the test by much.
+    // Bounds how long a held response waits, so that no connection thread outlives the test by much.
     private static final long MAX_HOLD_SECONDS = 120;
 
     private static final String REFINED_PROMPT = """
@@ -39,11 +39,11 @@ final class FakeOpenRouter implements AutoCloseable {
             """;
 
     private final MockWebServer server = new MockWebServer();
-    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger completed = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile long delayMillis;
     private volatile boolean holding;
-    private volatile int answersBeforeRefusal = -1;
+    private volatile int completionsBeforeRejection = -1;
 
     FakeOpenRouter() {
         server.setDispatcher(new Dispatcher() {
@@ -64,31 +64,26 @@ final class FakeOpenRouter implements AutoCloseable {
         return server.url("/api/v1").toString();
     }
 
-    /** Delays every answer from now on. */
-    void delayAnswers(long millis) {
+    /** Delays every response from now on. */
+    void delayResponses(long millis) {
         delayMillis = millis;
     }
 
-    /** Holds every answer from now on until {@link #release()}. */
-    void holdAnswers() {
+    /** Holds every response from now on until {@link #release()}. */
+    void holdResponses() {
         holding = true;
     }
 
-    /** Lets held answers go and answers at once from now on. */
+    /** Sends the held responses and responds at once from now on. */
     void release() {
         holding = false;
         delayMillis = 0;
         released.countDown();
     }
 
-    /** Rejects every call after {@code answers} answered ones with 402, as OpenRouter does without credit. */
-    void refuseAfter(int answers) {
-        answersBeforeRefusal = answers;
-    }
-
-    /** Returns how many calls got a refined prompt. */
-    int answered() {
-        return answered.get();
+    /** Rejects every call after {@code completions} completed ones with 402, as OpenRouter does without credit. */
+    void rejectAfter(int completions) {
+        completionsBeforeRejection = completions;
     }
 
     @Override
@@ -104,11 +99,11 @@ final class FakeOpenRouter implements AutoCloseable {
             Thread.sleep(delayMillis);
         }
 
-        int limit = answersBeforeRefusal;
-        if (limit >= 0 && answered.get() >= limit) {
+        int limit = completionsBeforeRejection;
+        if (limit >= 0 && completed.get() >= limit) {
             return json(402, "{\"error\":{\"code\":402,\"message\":\"Insufficient credits\"}}");
         }
-        answered.incrementAndGet();
+        completed.incrementAndGet();
         return json(200, completion());
     }
 

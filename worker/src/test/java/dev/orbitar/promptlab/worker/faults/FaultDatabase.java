@@ -106,7 +106,7 @@ final class FaultDatabase {
                 + " AND lease_until > timezone('UTC', now()) ORDER BY task_id", batchId);
     }
 
-    /** Returns the ids of the tasks that a batch holds a claim on, expired or not. */
+    /** Returns the ids of the tasks claimed by a batch, whether its lease expired or not. */
     List<String> claimedBy(String batchId) {
         return column("SELECT task_id FROM prompt_lab.task_claim WHERE batch_id = ? ORDER BY task_id", batchId);
     }

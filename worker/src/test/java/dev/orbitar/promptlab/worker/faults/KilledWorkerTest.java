@@ -33,8 +33,8 @@ class KilledWorkerTest {
         FaultDatabase database = SharedLabServer.newDatabase();
         Set<String> tasks = Set.copyOf(database.addSyntheticTasks(TASKS));
 
-        try (FakeOpenRouter hanging = new FakeOpenRouter(); FakeOpenRouter answering = new FakeOpenRouter()) {
-            hanging.holdAnswers();
+        try (FakeOpenRouter hanging = new FakeOpenRouter(); FakeOpenRouter responsive = new FakeOpenRouter()) {
+            hanging.holdResponses();
             WorkerProcess killed = WorkerProcess.start(settings(database, hanging)
                     .set("LAB_BATCH_LIMIT", KILLED_LIMIT), dir);
             await().atMost(Duration.ofSeconds(60))
@@ -49,7 +49,7 @@ class KilledWorkerTest {
             assertNoDoneRunWithoutScore(database);
 
             // While the killed batch's leases hold, a batch runs only the tasks it never claimed.
-            WorkerProcess during = WorkerProcess.start(settings(database, answering).set("LAB_BATCH_LIMIT", TASKS),
+            WorkerProcess during = WorkerProcess.start(settings(database, responsive).set("LAB_BATCH_LIMIT", TASKS),
                     dir);
             assertThat(during.waitForExit(Duration.ofSeconds(60))).isZero();
             String duringBatch = database.batchIds().get(1);
@@ -59,7 +59,7 @@ class KilledWorkerTest {
 
             await().atMost(Duration.ofSeconds(LEASE_SECONDS + 30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> database.leasedBy(killedBatch).isEmpty());
-            WorkerProcess after = WorkerProcess.start(settings(database, answering).set("LAB_BATCH_LIMIT", TASKS),
+            WorkerProcess after = WorkerProcess.start(settings(database, responsive).set("LAB_BATCH_LIMIT", TASKS),
                     dir);
             assertThat(after.waitForExit(Duration.ofSeconds(60))).isZero();
             String afterBatch = database.batchIds().get(2);

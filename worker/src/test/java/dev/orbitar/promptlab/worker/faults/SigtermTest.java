@@ -41,8 +41,8 @@ class SigtermTest {
         database.addSyntheticTasks(TASKS);
         Path terminationLog = Files.createFile(dir.resolve("termination-log"));
 
-        try (FakeOpenRouter hanging = new FakeOpenRouter(); FakeOpenRouter answering = new FakeOpenRouter()) {
-            hanging.holdAnswers();
+        try (FakeOpenRouter hanging = new FakeOpenRouter(); FakeOpenRouter responsive = new FakeOpenRouter()) {
+            hanging.holdResponses();
             WorkerProcess stopped = WorkerProcess.start(new WorkerProcess.Settings(database, hanging)
                     .set("LAB_BATCH_LIMIT", LIMIT)
                     .set("LAB_CONCURRENCY", CONCURRENCY)
@@ -65,9 +65,10 @@ class SigtermTest {
             assertThat(message.path("batchId").asText()).isEqualTo(batchId);
             assertThat(message.path("status").asText()).isEqualTo("stopped");
             assertThat(Files.readString(terminationLog)).doesNotContain(SharedLabServer.password());
+            assertThat(Files.readString(terminationLog)).doesNotContain(FakeOpenRouter.API_KEY);
 
             // The released tasks are picked at once, with the default lease of 15 minutes still far off.
-            WorkerProcess next = WorkerProcess.start(new WorkerProcess.Settings(database, answering)
+            WorkerProcess next = WorkerProcess.start(new WorkerProcess.Settings(database, responsive)
                     .set("LAB_BATCH_LIMIT", LIMIT), dir);
             assertThat(next.waitForExit(Duration.ofSeconds(60))).isZero();
             String nextBatch = database.batchIds().get(1);

@@ -22,7 +22,7 @@ class TaskAttemptRetryTest {
 
     private static final int TASKS = 8;
     private static final int LIMIT = 6;
-    private static final int ANSWERS_BEFORE_REFUSAL = 3;
+    private static final int COMPLETIONS_BEFORE_REJECTION = 3;
 
     @TempDir
     Path dir;
@@ -77,13 +77,13 @@ class TaskAttemptRetryTest {
 
         WorkerProcess first;
         try (FakeOpenRouter creditRunsOut = new FakeOpenRouter()) {
-            creditRunsOut.refuseAfter(ANSWERS_BEFORE_REFUSAL);
+            creditRunsOut.rejectAfter(COMPLETIONS_BEFORE_REJECTION);
             first = start(database, creditRunsOut, firstAttemptOrigin);
             assertThat(first.waitForExit(Duration.ofSeconds(60))).isEqualTo(1);
         }
         String firstBatch = database.batchIds().get(0);
         Set<String> finishedFirst = doneTasks(database, firstBatch);
-        assertThat(finishedFirst).hasSize(ANSWERS_BEFORE_REFUSAL);
+        assertThat(finishedFirst).hasSize(COMPLETIONS_BEFORE_REJECTION);
 
         WorkerProcess second;
         try (FakeOpenRouter provider = new FakeOpenRouter()) {
@@ -107,7 +107,7 @@ class TaskAttemptRetryTest {
     private WorkerProcess start(FaultDatabase database, FakeOpenRouter provider, Map<String, String> origin) {
         WorkerProcess.Settings settings = new WorkerProcess.Settings(database, provider)
                 .set("LAB_BATCH_LIMIT", LIMIT)
-                // One task at a time, so the first attempt finishes exactly the tasks the provider answered.
+                // One task at a time, so the first attempt finishes exactly the tasks the provider completed.
                 .set("LAB_CONCURRENCY", 1);
         origin.forEach(settings::set);
         return WorkerProcess.start(settings, dir);

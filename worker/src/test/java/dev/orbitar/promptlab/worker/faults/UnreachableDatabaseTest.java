@@ -38,7 +38,7 @@ class UnreachableDatabaseTest {
         assertOneClearLine(worker, port);
     }
 
-    /** A server that accepts the TCP connection and then says nothing, as a host behind a dead proxy does. */
+    /** A server that accepts the TCP connection and then sends nothing, as a host behind a dead proxy does. */
     @Test
     void silentServerTimesOut() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

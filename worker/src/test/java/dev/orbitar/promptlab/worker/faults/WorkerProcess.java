@@ -126,28 +126,12 @@ final class WorkerProcess {
         }
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Returns every line printed so far, standard output first, then standard error. */
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.addAll(read(stdout));
         lines.addAll(read(stderr));
         return lines;
-    }
-
-    /** Returns the batch id the worker logged, or null before its batch started. */
-    String batchId() {
-        for (String line : read(stdout)) {
-            int start = line.indexOf("Batch ");
-            int end = line.indexOf(" claimed ");
-            if (start >= 0 && end > start) {
-                return line.substring(start + "Batch ".length(), end);
-            }
-        }
-        return null;
     }
 
     /** Fails when any captured line contains one of the secrets. */
