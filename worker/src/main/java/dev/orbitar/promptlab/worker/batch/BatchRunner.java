@@ -37,6 +37,9 @@ public final class BatchRunner {
     private final TaskProcessor processor;
     private final Clock clock;
     private final AtomicReference<Stop> stop = new AtomicReference<>();
+    // The running batch's counts so far, for a shutdown that cannot wait for it to end.
+    private volatile Tally progress;
+    private volatile int claimedCount;
 
     /** The first stop request of the batch; later ones do not replace it. */
     private record Stop(StopCause cause, String reason) {
@@ -74,7 +77,10 @@ public final class BatchRunner {
         log.info("Batch {} claimed {} tasks (limit {}, lease {}s)", batch.batchId(), claimed.size(),
                 options.batchLimit(), options.lease().toSeconds());
 
-        Tally tally = runAll(batch.batchId(), claimed, options);
+        claimedCount = claimed.size();
+        Tally tally = new Tally();
+        progress = tally;
+        runAll(batch.batchId(), claimed, options, tally);
 
         if (!tally.unstarted.isEmpty()) {
             picker.release(batch.batchId(), tally.unstarted);
@@ -91,8 +97,37 @@ public final class BatchRunner {
         return summary;
     }
 
-    private Tally runAll(String batchId, List<LabTask> claimed, BatchOptions options) {
-        Tally tally = new Tally();
+    /**
+     * Records the end of a batch that a shutdown cuts short while some of its tasks still run, and returns its
+     * summary. Call it after those tasks' runs were closed out as {@code interruptedRuns} error runs: they count as
+     * runs created and failures, and every other claimed task that did not finish counts as released. The batch
+     * ends as {@code stopped}, unless it had claimed nothing yet (a dry run, or a stop before the claim), which leaves
+     * its record to the close-out of abandoned batches. It does not wait for the running tasks, whose own writes
+     * then fail.
+     */
+    public BatchSummary recordCutShort(String batchId, int interruptedRuns) {
+        Tally tally = progress;
+        boolean claimed = tally != null;
+        if (!claimed) {
+            tally = new Tally();
+        }
+        Stop stopped = stop.get();
+        StopCause cause = stopped == null ? StopCause.SHUTDOWN : stopped.cause();
+        String reason = stopped == null ? "shutdown" : stopped.reason();
+
+        int runs = tally.runs.get() + interruptedRuns;
+        int failures = tally.failures.get() + interruptedRuns;
+        int released = Math.max(0, claimedCount - runs);
+        BatchSummary summary = new BatchSummary(batchId, claimedCount, runs, tally.scores.get(), failures, released,
+                cause, reason);
+        if (claimed) {
+            ledger.finished(batchId, clock.instant(), summary.status(), summary.runsCreated(),
+                    summary.scoresCreated(), summary.failures());
+        }
+        return summary;
+    }
+
+    private void runAll(String batchId, List<LabTask> claimed, BatchOptions options, Tally tally) {
         int threads = Math.max(1, Math.min(options.concurrency(), claimed.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "lab-task");
@@ -110,7 +145,6 @@ public final class BatchRunner {
         } finally {
             pool.shutdownNow();
         }
-        return tally;
     }
 
     /** Runs the task with the batch's log context (batch id, trace), which pool threads do not inherit. */
@@ -180,9 +214,19 @@ public final class BatchRunner {
             }
         }
         if (firstFailure != null) {
-            throw new BatchFailedException("A task could not be recorded: " + firstFailure.getMessage(),
+            throw new BatchFailedException("A task could not be recorded: " + rootMessage(firstFailure),
                     firstFailure);
         }
+    }
+
+    /** Returns the innermost message: MyBatis's own message spans several lines and repeats the SQL. */
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        return message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Counters shared by the task threads. */

@@ -89,7 +89,14 @@ final class RunBatchCommand implements Callable<Integer> {
                     settings, Clock.systemUTC());
             PreparedBatch batch = launcher.prepare(settings.batchLimit(), RunOrigin.current().toMap());
             MDC.put("batchId", batch.batchId());
-            shutdown.onCutShort(() -> batch.strandedRuns().closeOutBatch(batch.batchId()));
+            shutdown.onCutShort(() -> {
+                // The hook thread has no log context, so the line names the batch itself.
+                BatchSummary cut = batch.cutShort();
+                cron.warn("[PromptLabCron] Lab batch {} cut short by {} { runsCreated: {}, scoresCreated: {},"
+                        + " failures: {}, released: {} }", cut.batchId(), cut.stopReason(), cut.runsCreated(),
+                        cut.scoresCreated(), cut.failures(), cut.released());
+                termination.write(cut);
+            });
             shutdown.onCutShort(database::close);
             running.set(batch);
             shutdown.stopReason().ifPresent(batch.runner()::requestStop);

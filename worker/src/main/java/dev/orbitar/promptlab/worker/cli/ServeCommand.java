@@ -157,7 +157,7 @@ final class ServeCommand implements Callable<Integer> {
         void closeOutRunningBatch() {
             PreparedBatch batch = running.get();
             if (batch != null) {
-                batch.strandedRuns().closeOutBatch(batch.batchId());
+                batch.cutShort();
             }
         }
     }

@@ -19,6 +19,7 @@ import dev.orbitar.promptlab.worker.store.RunStore;
 import dev.orbitar.promptlab.worker.store.StrandedRuns;
 import dev.orbitar.promptlab.worker.templates.TemplateResolver;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,16 @@ public final class BatchLauncher {
                 strandedRuns.closeOut(options.lease());
             }
             return runner.run(record, options);
+        }
+
+        /**
+         * Ends this batch while its tasks still run, because the process is stopping: its unfinished runs become
+         * error {@value StrandedRuns#INTERRUPTED}, its claims are released, and the batch is recorded as stopped.
+         * Returns the summary.
+         */
+        public BatchSummary cutShort() {
+            List<String> interrupted = strandedRuns.closeOutBatch(batchId());
+            return runner.recordCutShort(batchId(), interrupted.size());
         }
     }
 }

@@ -17,6 +17,10 @@ import java.util.function.Supplier;
  * {@code K_REVISION}. Kubernetes sets {@code HOSTNAME} to the pod name; the Job name and namespace reach the
  * container only through the downward API, as {@code LAB_JOB_NAME} (from the pod label {@code job-name}),
  * {@code LAB_POD_NAME} ({@code metadata.name}) and {@code LAB_POD_NAMESPACE} ({@code metadata.namespace}).
+ *
+ * <p>The batch table derives a batch's execution from the keys {@code cloudRunJob} and {@code cloudRunExecution},
+ * or {@code kubernetesNamespace} and {@code kubernetesJob} (a generated column in the worker's migrations), and a
+ * claim skips the tasks that other batches of the same execution finished. Renaming those keys breaks that.
  */
 public final class RunOrigin {
 

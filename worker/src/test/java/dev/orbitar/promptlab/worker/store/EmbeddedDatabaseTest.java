@@ -46,7 +46,7 @@ class EmbeddedDatabaseTest {
             int applied = new Migrations(database).migrate();
             boolean loaded = new DemoData(database).loadOnce();
 
-            assertThat(applied).isEqualTo(3);
+            assertThat(applied).isEqualTo(4);
             assertThat(loaded).isTrue();
         }
     }

@@ -77,7 +77,7 @@ class MigrationsTest {
 
             int second = new Migrations(database).migrate();
 
-            assertThat(first).isEqualTo(3);
+            assertThat(first).isEqualTo(4);
             assertThat(second).isZero();
             assertThat(SchemaSnapshot.relations(settings, "public")).isEqualTo(appBefore);
             assertThat(SchemaSnapshot.relations(settings, "prompt_lab")).isEqualTo(workerBefore);
@@ -102,7 +102,8 @@ class MigrationsTest {
                 "task_claim_rotation_idx kind i",
                 "task_claim_batch_idx kind i",
                 "batch_run_unfinished_idx kind i",
-                "run_usage_batch_idx kind i");
+                "run_usage_batch_idx kind i",
+                "batch_execution_idx kind i");
     }
 
     @Test
@@ -125,7 +126,7 @@ class MigrationsTest {
             int before = migrations.pending();
             migrations.migrate();
 
-            assertThat(before).isEqualTo(3);
+            assertThat(before).isEqualTo(4);
             assertThat(migrations.pending()).isZero();
         }
     }
