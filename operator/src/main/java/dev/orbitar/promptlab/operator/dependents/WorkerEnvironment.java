@@ -18,13 +18,20 @@ public final class WorkerEnvironment {
   public static final String DATABASE_URL = "DATABASE_URL";
   public static final String OPENROUTER_API_KEY = "OPENROUTER_API_KEY";
   public static final String BATCH_LIMIT = "LAB_BATCH_LIMIT";
+  public static final String MAX_SAFE = "LAB_MAX_SAFE";
   public static final String MODEL_NAME = "LAB_MODEL_NAME";
   public static final String CONCURRENCY = "LAB_CONCURRENCY";
   public static final String DATA_DIR = "LAB_DATA_DIR";
 
   /** Names the operator sets; spec.worker.env may not set them. */
   public static final Set<String> RESERVED_NAMES =
-      Set.of(DATABASE_URL, OPENROUTER_API_KEY, BATCH_LIMIT, MODEL_NAME, CONCURRENCY, DATA_DIR);
+      Set.of(DATABASE_URL, OPENROUTER_API_KEY, BATCH_LIMIT, MAX_SAFE, MODEL_NAME, CONCURRENCY, DATA_DIR);
+
+  /**
+   * The worker's default LAB_MAX_SAFE. The worker rejects a batch limit above it (run-batch exits 1, serve answers
+   * 400), while spec.batchLimit allows up to 1000.
+   */
+  static final int WORKER_DEFAULT_MAX_SAFE = 200;
 
   /** The worker's local folder, on the writable temp volume because the root filesystem is read-only. */
   static final String DATA_DIR_PATH = "/tmp/prompt-lab";
@@ -41,7 +48,11 @@ public final class WorkerEnvironment {
     if (worker.getOpenRouterApiKeySecretRef() != null) {
       env.add(secret(OPENROUTER_API_KEY, worker.getOpenRouterApiKeySecretRef()));
     }
-    env.add(plain(BATCH_LIMIT, String.valueOf(spec.getBatchLimit() == null ? 20 : spec.getBatchLimit())));
+    int batchLimit = spec.getBatchLimit() == null ? 20 : spec.getBatchLimit();
+    env.add(plain(BATCH_LIMIT, String.valueOf(batchLimit)));
+    // The spec's batch limit, bounded by the CRD, is the reviewed size of a batch, so the worker's own guard is
+    // raised to it and never lowered below its default.
+    env.add(plain(MAX_SAFE, String.valueOf(Math.max(WORKER_DEFAULT_MAX_SAFE, batchLimit))));
     if (worker.getModelName() != null) {
       env.add(plain(MODEL_NAME, worker.getModelName()));
     }

@@ -129,7 +129,40 @@ class CronJobDependentTest {
         .getSpec().getContainers().get(0);
 
     assertThat(worker.getEnv()).extracting(EnvVar::getName)
-        .containsExactly("DATABASE_URL", "LAB_BATCH_LIMIT", "LAB_DATA_DIR");
+        .containsExactly("DATABASE_URL", "LAB_BATCH_LIMIT", "LAB_MAX_SAFE", "LAB_DATA_DIR");
+  }
+
+  @Test
+  void maxSafeKeepsWorkerDefault() {
+    schedule.getSpec().setBatchLimit(20);
+
+    assertThat(maxSafe(schedule)).isEqualTo("200");
+  }
+
+  @Test
+  void maxSafeAtWorkerDefault() {
+    assertThat(env().get("LAB_MAX_SAFE").getValue()).isEqualTo("200");
+  }
+
+  @Test
+  void maxSafeFollowsLargeBatchLimit() {
+    schedule.getSpec().setBatchLimit(500);
+
+    assertThat(maxSafe(schedule)).isEqualTo("500");
+  }
+
+  @Test
+  void maxSafeAtCrdMaximum() {
+    schedule.getSpec().setBatchLimit(1000);
+
+    assertThat(maxSafe(schedule)).isEqualTo("1000");
+  }
+
+  private static String maxSafe(PromptLabSchedule schedule) {
+    return CronJobDependent.desiredCronJob(schedule).getSpec().getJobTemplate().getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getEnv().stream()
+        .filter(variable -> variable.getName().equals("LAB_MAX_SAFE"))
+        .findFirst().orElseThrow().getValue();
   }
 
   @Test
