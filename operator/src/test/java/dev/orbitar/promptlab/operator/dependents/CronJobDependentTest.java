@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +130,42 @@ class CronJobDependentTest {
         .getSpec().getContainers().get(0);
 
     assertThat(worker.getEnv()).extracting(EnvVar::getName)
-        .containsExactly("DATABASE_URL", "LAB_BATCH_LIMIT", "LAB_MAX_SAFE", "LAB_DATA_DIR");
+        .containsExactly("DATABASE_URL", "LAB_BATCH_LIMIT", "LAB_MAX_SAFE", "LAB_DATA_DIR", "LAB_JOB_NAME",
+            "LAB_POD_NAME", "LAB_POD_NAMESPACE");
+  }
+
+  @Test
+  void jobNameFromPodLabel() {
+    EnvVar jobName = env().get("LAB_JOB_NAME");
+
+    assertThat(jobName.getValue()).isNull();
+    assertThat(jobName.getValueFrom().getFieldRef().getFieldPath())
+        .isEqualTo("metadata.labels['batch.kubernetes.io/job-name']");
+  }
+
+  @Test
+  void podNameFromMetadata() {
+    EnvVar podName = env().get("LAB_POD_NAME");
+
+    assertThat(podName.getValue()).isNull();
+    assertThat(podName.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+  }
+
+  @Test
+  void podNamespaceFromMetadata() {
+    EnvVar podNamespace = env().get("LAB_POD_NAMESPACE");
+
+    assertThat(podNamespace.getValue()).isNull();
+    assertThat(podNamespace.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+  }
+
+  @Test
+  void userEnvLast() {
+    schedule.getSpec().getWorker().setEnv(List.of(new EnvVar("JAVA_TOOL_OPTIONS", "-Xss512k", null)));
+    List<String> names = CronJobDependent.desiredCronJob(schedule).getSpec().getJobTemplate().getSpec().getTemplate()
+        .getSpec().getContainers().get(0).getEnv().stream().map(EnvVar::getName).toList();
+
+    assertThat(names).endsWith("LAB_JOB_NAME", "LAB_POD_NAME", "LAB_POD_NAMESPACE", "JAVA_TOOL_OPTIONS");
   }
 
   @Test

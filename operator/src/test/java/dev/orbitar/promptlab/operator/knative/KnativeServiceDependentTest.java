@@ -32,6 +32,14 @@ class KnativeServiceDependentTest {
     assertThat(env("LAB_BATCH_LIMIT").getValue()).isEqualTo("500");
   }
 
+  @Test
+  void noDownwardApiVariables() {
+    // Knative Serving rejects fieldRef in env unless its kubernetes.podspec-fieldref flag is on.
+    assertThat(KnativeServiceDependent.desiredService(schedule).getSpec().getTemplate().getSpec().getContainers()
+        .get(0).getEnv()).noneMatch(variable -> variable.getValueFrom() != null
+            && variable.getValueFrom().getFieldRef() != null);
+  }
+
   private EnvVar env(String name) {
     return KnativeServiceDependent.desiredService(schedule).getSpec().getTemplate().getSpec().getContainers().get(0)
         .getEnv().stream()

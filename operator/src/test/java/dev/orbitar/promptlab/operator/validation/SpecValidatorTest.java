@@ -123,6 +123,15 @@ class SpecValidatorTest {
   }
 
   @Test
+  void reservedJobName() {
+    ValidationResult result = validate(schedule -> schedule.getSpec().getWorker()
+        .setEnv(List.of(new EnvVar("LAB_JOB_NAME", "manual", null))));
+
+    assertThat(reason(result)).isEqualTo(ConditionReason.InvalidSpec);
+    assertThat(message(result)).contains("LAB_JOB_NAME");
+  }
+
+  @Test
   void knativeIsValid() {
     ValidationResult result = validate(schedule -> schedule.getSpec().setTarget(ScheduleTarget.Knative));
 
