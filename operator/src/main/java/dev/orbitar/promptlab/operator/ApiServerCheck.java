@@ -1,12 +1,19 @@
 package dev.orbitar.promptlab.operator;
 
+import dev.orbitar.promptlab.operator.reconciler.FailureMessages;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Checks at start that the Kubernetes API server responds to an authenticated request, before the operator starts
@@ -40,18 +47,41 @@ final class ApiServerCheck {
       client.getApiGroups();
       return Optional.empty();
     } catch (KubernetesClientException e) {
-      return Optional.of("Cannot reach the Kubernetes API at " + config.getMasterUrl() + ": " + rootMessage(e)
+      return Optional.of("Cannot reach the Kubernetes API at " + config.getMasterUrl() + ": " + describe(e)
           + "; check KUBECONFIG or in-cluster credentials");
     }
   }
 
-  /** Returns the innermost cause's message, which names the network or HTTP failure itself. */
-  private static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+  /**
+   * Describes why the request failed. The JDK HTTP client often wraps network failures in exceptions without
+   * messages, so the failure is named by the kind of exception found in the cause chain.
+   */
+  static String describe(KubernetesClientException failure) {
+    if (failure.getCode() > 0) {
+      return FailureMessages.oneLine(failure);
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse(message);
+
+    String deepestMessage = null;
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException) {
+        return "connection failed (" + Objects.requireNonNullElse(cause.getMessage(), "ConnectException") + ")";
+      }
+      if (cause instanceof UnknownHostException) {
+        return "unknown host " + cause.getMessage();
+      }
+      if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+        return "timed out after " + TIMEOUT.toSeconds() + " s";
+      }
+      if (cause instanceof SSLException) {
+        return "TLS handshake failed (" + cause.getMessage() + ")";
+      }
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        deepestMessage = cause.getClass().getSimpleName() + ": " + cause.getMessage().lines().findFirst().orElse("");
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Objects.requireNonNullElse(deepestMessage, FailureMessages.oneLine(failure));
   }
 }
