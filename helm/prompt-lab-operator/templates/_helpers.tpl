@@ -87,9 +87,11 @@ The watched namespaces, checked: each a namespace name, no repeats, and no "*" (
 
 {{/*
 Rules the operator needs in every namespace it watches: a Role's rules per watched namespace, or the
-ClusterRole's when it watches all. It reads its schedules and writes only their status, owns CronJobs (and
-never deletes them: the garbage collector does, through owner references), reads finished Jobs and their Pods
-for the last run's result, and records Events.
+ClusterRole's when it watches all. It reads its schedules and writes only their status, owns CronJobs, reads
+finished Jobs and their Pods for the last run's result, and records Events. With knative.enabled it also owns
+Knative Services and PingSources. It deletes a CronJob, Service or PingSource only when the schedule's target or
+suspend flag no longer wants it; the garbage collector deletes them with the schedule, through owner references.
+Whether Knative is installed comes from API discovery, which needs no rule here.
 */}}
 {{- define "prompt-lab-operator.namespacedRules" -}}
 - apiGroups: ["promptlab.orbitar.dev"]
@@ -100,7 +102,7 @@ for the last run's result, and records Events.
   verbs: ["get", "patch", "update"]
 - apiGroups: ["batch"]
   resources: ["cronjobs"]
-  verbs: ["get", "list", "watch", "create", "update"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: ["batch"]
   resources: ["jobs"]
   verbs: ["get", "list", "watch"]
@@ -113,9 +115,9 @@ for the last run's result, and records Events.
 {{- if .Values.knative.enabled }}
 - apiGroups: ["serving.knative.dev"]
   resources: ["services"]
-  verbs: ["get", "list", "watch", "create", "update"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: ["sources.knative.dev"]
   resources: ["pingsources"]
-  verbs: ["get", "list", "watch", "create", "update"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 {{- end }}
 {{- end }}

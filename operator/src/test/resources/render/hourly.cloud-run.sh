@@ -47,6 +47,8 @@ spec:
                   key: "latest"
             - name: "LAB_BATCH_LIMIT"
               value: "20"
+            - name: "LAB_MAX_SAFE"
+              value: "200"
             - name: "LAB_MODEL_NAME"
               value: "openai/gpt-4o-mini"
             - name: "LAB_DATA_DIR"

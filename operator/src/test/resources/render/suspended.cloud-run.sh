@@ -41,6 +41,8 @@ spec:
                   key: "latest"
             - name: "LAB_BATCH_LIMIT"
               value: "20"
+            - name: "LAB_MAX_SAFE"
+              value: "200"
             - name: "LAB_DATA_DIR"
               value: "/tmp/prompt-lab"
           maxRetries: 2

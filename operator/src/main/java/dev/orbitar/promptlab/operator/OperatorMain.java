@@ -2,7 +2,9 @@ package dev.orbitar.promptlab.operator;
 
 import ch.qos.logback.classic.Level;
 import dev.orbitar.promptlab.operator.http.ManagementServer;
+import dev.orbitar.promptlab.operator.reconciler.FailureMessages;
 import dev.orbitar.promptlab.operator.render.RenderCommand;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -12,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the Prompt Lab operator: {@code java -jar prompt-lab-operator.jar}. It connects with the usual
- * kubeconfig or, inside a pod, the service account, and runs until SIGTERM.
+ * kubeconfig or, inside a pod, the service account, and runs until SIGTERM. It exits with 1 when the API server
+ * cannot be reached or the start fails, and with 2 on an invalid setting; {@code --help} lists the settings.
  *
  * <p>{@code java -jar prompt-lab-operator.jar render ...} instead prints what a schedule becomes on Cloud Run or as
  * a plain CronJob, and exits; it needs no cluster.
@@ -32,15 +36,27 @@ public final class OperatorMain {
   }
 
   private static int command(String[] args) {
-    if (!args[0].equals("render")) {
-      System.err.println("prompt-lab-operator: unknown command \"" + args[0] + "\": run without arguments to start "
-          + "the operator, or use render --target cloud-run|kubernetes -f SCHEDULE.yaml");
-      return 2;
+    switch (args[0]) {
+      case "-h", "--help" -> {
+        System.out.print(OperatorUsage.help());
+        return 0;
+      }
+      case "--version" -> {
+        System.out.println(OperatorUsage.version());
+        return 0;
+      }
+      case "render" -> {
+        // The rendered manifest goes to standard output, which log lines would corrupt.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.OFF);
+        return new RenderCommand(System.out, System.err, Clock.systemUTC())
+            .run(Arrays.copyOfRange(args, 1, args.length));
+      }
+      default -> {
+        System.err.println("prompt-lab-operator: unknown command \"" + args[0] + "\": run without arguments to start "
+            + "the operator, or run --help for the render command and the settings");
+        return 2;
+      }
     }
-    // The rendered manifest goes to standard output, which log lines would corrupt.
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.OFF);
-    return new RenderCommand(System.out, System.err, Clock.systemUTC())
-        .run(Arrays.copyOfRange(args, 1, args.length));
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -58,9 +74,18 @@ public final class OperatorMain {
       return;
     }
 
+    // Checked before anything starts, so that an unreachable API server gives one line and exit code 1.
+    Config config = Config.autoConfigure(null);
+    Optional<String> problem = ApiServerCheck.problem(config);
+    if (problem.isPresent()) {
+      System.err.println("prompt-lab-operator: " + problem.get());
+      System.exit(1);
+      return;
+    }
+
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     Operator operator = OperatorFactory.create(client, settings, registry, Clock.systemUTC());
 
     AtomicBoolean started = new AtomicBoolean();
@@ -85,7 +110,16 @@ public final class OperatorMain {
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         settings.leaderElection() ? "on (Lease " + settings.leaseNamespace() + "/" + settings.leaseName() + ")" : "off",
         management.port());
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      // The HTTP server and the client's threads would keep the JVM running, so the process exits here. The
+      // shutdown hook stops what did start.
+      // NOTE: no test reaches this path, because the API server check above catches the usual causes.
+      LOG.error("Start failed, exiting: {}", FailureMessages.oneLine(e));
+      System.exit(1);
+      return;
+    }
     started.set(true);
     LOG.info("Started: reconciling PromptLabSchedules");
     stopped.await();

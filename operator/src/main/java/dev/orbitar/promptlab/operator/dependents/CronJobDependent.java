@@ -141,7 +141,7 @@ public class CronJobDependent extends OwnedDependent<CronJob> {
         .withName(CONTAINER_NAME)
         .withImage(worker.getImage())
         .withArgs(List.of(WORKER_COMMAND))
-        .withEnv(WorkerEnvironment.forSpec(spec))
+        .withEnv(WorkerEnvironment.forJobPod(spec))
         // The worker writes its one-line JSON summary here; the tail of its log is used instead when it crashed first.
         .withTerminationMessagePath(TERMINATION_MESSAGE_PATH)
         .withTerminationMessagePolicy("FallbackToLogsOnError")

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns reconcile failures into one-line messages for conditions and events. Workflow failures arrive wrapped in
+ * Turns reconcile and start failures into one-line messages for conditions, events and logs. Workflow failures arrive wrapped in
  * an {@link AggregatedOperatorException} whose own message contains whole stack traces, so the API error inside is
  * looked up instead.
  */
-final class FailureMessages {
+public final class FailureMessages {
 
   private static final int MAX_LENGTH = 300;
 
@@ -27,7 +27,7 @@ final class FailureMessages {
   }
 
   /** Returns the failure as one line: the API server's status message when there is one. */
-  static String oneLine(Throwable failure) {
+  public static String oneLine(Throwable failure) {
     String message = apiError(failure)
         .map(FailureMessages::describe)
         .orElseGet(() -> failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage()));

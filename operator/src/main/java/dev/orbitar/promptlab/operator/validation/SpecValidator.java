@@ -119,8 +119,8 @@ public class SpecValidator {
         return "spec.worker.env has an entry without a name: give every variable a name";
       }
       if (WorkerEnvironment.RESERVED_NAMES.contains(variable.getName())) {
-        return "spec.worker.env sets " + variable.getName() + ", which the operator sets from the spec: remove it "
-            + "and use the matching spec field";
+        return "spec.worker.env sets " + variable.getName() + ", which the operator sets itself: remove it, and use "
+            + "the matching spec field where there is one";
       }
       if (knative && KNATIVE_RESERVED_NAME.equals(variable.getName())) {
         return "spec.worker.env sets " + KNATIVE_RESERVED_NAME + ", which Knative sets to the port it routes to: "

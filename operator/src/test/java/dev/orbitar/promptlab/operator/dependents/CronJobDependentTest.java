@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +130,75 @@ class CronJobDependentTest {
         .getSpec().getContainers().get(0);
 
     assertThat(worker.getEnv()).extracting(EnvVar::getName)
-        .containsExactly("DATABASE_URL", "LAB_BATCH_LIMIT", "LAB_DATA_DIR");
+        .containsExactly("DATABASE_URL", "LAB_BATCH_LIMIT", "LAB_MAX_SAFE", "LAB_DATA_DIR", "LAB_JOB_NAME",
+            "LAB_POD_NAME", "LAB_POD_NAMESPACE");
+  }
+
+  @Test
+  void jobNameFromPodLabel() {
+    EnvVar jobName = env().get("LAB_JOB_NAME");
+
+    assertThat(jobName.getValue()).isNull();
+    assertThat(jobName.getValueFrom().getFieldRef().getFieldPath())
+        .isEqualTo("metadata.labels['batch.kubernetes.io/job-name']");
+  }
+
+  @Test
+  void podNameFromMetadata() {
+    EnvVar podName = env().get("LAB_POD_NAME");
+
+    assertThat(podName.getValue()).isNull();
+    assertThat(podName.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+  }
+
+  @Test
+  void podNamespaceFromMetadata() {
+    EnvVar podNamespace = env().get("LAB_POD_NAMESPACE");
+
+    assertThat(podNamespace.getValue()).isNull();
+    assertThat(podNamespace.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+  }
+
+  @Test
+  void userEnvLast() {
+    schedule.getSpec().getWorker().setEnv(List.of(new EnvVar("JAVA_TOOL_OPTIONS", "-Xss512k", null)));
+    List<String> names = CronJobDependent.desiredCronJob(schedule).getSpec().getJobTemplate().getSpec().getTemplate()
+        .getSpec().getContainers().get(0).getEnv().stream().map(EnvVar::getName).toList();
+
+    assertThat(names).endsWith("LAB_JOB_NAME", "LAB_POD_NAME", "LAB_POD_NAMESPACE", "JAVA_TOOL_OPTIONS");
+  }
+
+  @Test
+  void maxSafeKeepsWorkerDefault() {
+    schedule.getSpec().setBatchLimit(20);
+
+    assertThat(maxSafe(schedule)).isEqualTo("200");
+  }
+
+  @Test
+  void maxSafeAtWorkerDefault() {
+    assertThat(env().get("LAB_MAX_SAFE").getValue()).isEqualTo("200");
+  }
+
+  @Test
+  void maxSafeFollowsLargeBatchLimit() {
+    schedule.getSpec().setBatchLimit(500);
+
+    assertThat(maxSafe(schedule)).isEqualTo("500");
+  }
+
+  @Test
+  void maxSafeAtCrdMaximum() {
+    schedule.getSpec().setBatchLimit(1000);
+
+    assertThat(maxSafe(schedule)).isEqualTo("1000");
+  }
+
+  private static String maxSafe(PromptLabSchedule schedule) {
+    return CronJobDependent.desiredCronJob(schedule).getSpec().getJobTemplate().getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getEnv().stream()
+        .filter(variable -> variable.getName().equals("LAB_MAX_SAFE"))
+        .findFirst().orElseThrow().getValue();
   }
 
   @Test

@@ -27,18 +27,17 @@ class ChartRbacTest {
   private static final List<String> SCHEDULE_RULES = List.of(
       "promptlab.orbitar.dev/promptlabschedules: get,list,watch",
       "promptlab.orbitar.dev/promptlabschedules/status: get,patch,update",
-      "batch/cronjobs: get,list,watch,create,update",
+      "batch/cronjobs: get,list,watch,create,update,delete",
       "batch/jobs: get,list,watch",
       "/pods: get,list",
       "/events: create,get,update");
 
   private static final List<String> KNATIVE_RULES = List.of(
-      "serving.knative.dev/services: get,list,watch,create,update",
-      "sources.knative.dev/pingsources: get,list,watch,create,update");
+      "serving.knative.dev/services: get,list,watch,create,update,delete",
+      "sources.knative.dev/pingsources: get,list,watch,create,update,delete");
 
-  private static final List<String> KNATIVE_CRD_RULES = List.of(
-      "apiextensions.k8s.io/customresourcedefinitions"
-          + "[services.serving.knative.dev,pingsources.sources.knative.dev]: get");
+  /** The resources the operator deletes when a schedule's target or suspend flag no longer wants them. */
+  private static final List<String> DELETABLE = List.of("cronjobs", "services", "pingsources");
 
   private static final List<String> LEASE_RULES = List.of(
       "coordination.k8s.io/leases: create",
@@ -128,10 +127,8 @@ class ChartRbacTest {
 
     assertThat(rules(chart.get(ClusterRole.class, null, FULLNAME).getRules()))
         .containsExactlyElementsOf(concat(SCHEDULE_RULES, KNATIVE_RULES));
-    assertThat(rules(chart.get(ClusterRole.class, null, FULLNAME + "-knative-crds").getRules()))
-        .containsExactlyElementsOf(KNATIVE_CRD_RULES);
-    assertThat(chart.get(ClusterRoleBinding.class, null, FULLNAME + "-knative-crds").getSubjects())
-        .containsExactly(serviceAccount());
+    assertThat(chart.all(ClusterRole.class)).hasSize(1);
+    assertThat(chart.all(ClusterRoleBinding.class)).hasSize(1);
   }
 
   @Test
@@ -140,8 +137,8 @@ class ChartRbacTest {
 
     assertThat(rules(chart.get(Role.class, "staging", FULLNAME).getRules()))
         .containsExactlyElementsOf(concat(SCHEDULE_RULES, KNATIVE_RULES));
-    assertThat(chart.all(ClusterRole.class)).extracting(RenderedChart::describe)
-        .containsExactly("ClusterRole " + FULLNAME + "-knative-crds");
+    assertThat(chart.all(ClusterRole.class)).isEmpty();
+    assertThat(chart.all(ClusterRoleBinding.class)).isEmpty();
   }
 
   @Test
@@ -149,7 +146,14 @@ class ChartRbacTest {
     RenderedChart chart = OperatorChart.withDefaults().render();
 
     assertThat(allRules(chart)).noneMatch(rule -> rule.contains("knative"));
-    assertThat(allRules(chart)).noneMatch(rule -> rule.contains("customresourcedefinitions"));
+  }
+
+  @Test
+  void noCrdAccessAnyCase() {
+    for (String values : everyCase()) {
+      assertThat(allRules(OperatorChart.withValues(values).render())).as("values %s", values)
+          .noneMatch(rule -> rule.contains("customresourcedefinitions"));
+    }
   }
 
   @Test
@@ -211,7 +215,18 @@ class ChartRbacTest {
     for (String values : everyCase()) {
       for (PolicyRule rule : policyRules(OperatorChart.withValues(values).render())) {
         assertThat(rule.getVerbs()).as("rule %s with values %s", rule, values)
-            .doesNotContain("delete", "deletecollection", "escalate", "bind", "impersonate");
+            .doesNotContain("deletecollection", "escalate", "bind", "impersonate");
+      }
+    }
+  }
+
+  @Test
+  void deleteOnlyOwnedResources() {
+    for (String values : everyCase()) {
+      for (PolicyRule rule : policyRules(OperatorChart.withValues(values).render())) {
+        if (rule.getVerbs().contains("delete")) {
+          assertThat(DELETABLE).as("rule %s with values %s", rule, values).containsAll(rule.getResources());
+        }
       }
     }
   }

@@ -8,7 +8,11 @@ import static org.awaitility.Awaitility.await;
 import dev.orbitar.promptlab.operator.OperatorFactory;
 import dev.orbitar.promptlab.operator.OperatorSettings;
 import dev.orbitar.promptlab.operator.api.PromptLabSchedule;
+import dev.orbitar.promptlab.operator.api.PromptLabScheduleSpec;
+import dev.orbitar.promptlab.operator.api.ScheduleTarget;
 import dev.orbitar.promptlab.operator.support.MockCluster;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -23,6 +27,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,6 +38,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -41,14 +47,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the operator against the mock API server through a whole schedule life (leader election, CronJob,
- * finished Job, status, events, an invalid spec) and checks that the chart's Roles allow every request it sent.
- * The mock server does not enforce RBAC, so this is where a missing verb shows before a real cluster.
+ * finished Job, status, events, an invalid spec, a Knative schedule, target switches both ways) and checks that
+ * the chart's Roles, with Knative enabled, allow every request it sent. The mock server does not enforce RBAC, so
+ * this is where a missing verb shows before a real cluster.
  */
 class OperatorRequestsTest {
 
   private static final String WATCHED = "prompt-lab";
   private static final String USER_AGENT = "prompt-lab-operator-under-test";
   private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** /api, /api/v1, /apis, /apis/{group} and /apis/{group}/{version}: API discovery, no resource. */
+  private static final Pattern DISCOVERY =
+      Pattern.compile("^/(?:api(?:/v1)?|apis(?:/[^/?]+(?:/[^/?]+)?)?)/?(?:\\?.*)?$");
 
   /** /api/v1/... or /apis/{group}/{version}/..., then an optional namespace, the resource, name, subresource. */
   private static final Pattern PATH = Pattern.compile(
@@ -75,6 +86,8 @@ class OperatorRequestsTest {
             .endStatus()
             .build())
         .always();
+    // Installed before the operator starts, so its first discovery request already finds Knative.
+    cluster.installKnativeCrds();
 
     // The operator gets a client of its own, identified by its user agent, so the test's requests are not counted.
     operatorClient = new KubernetesClientBuilder()
@@ -94,17 +107,19 @@ class OperatorRequestsTest {
   @Test
   void chartAllowsEveryRequest() {
     operator = OperatorFactory.create(operatorClient, new OperatorSettings(Set.of(WATCHED), true, FULLNAME, NAMESPACE,
-        0, Duration.ofSeconds(5), false), new SimpleMeterRegistry(), Clock.systemUTC());
+        0, Duration.ofSeconds(5), false, MockCluster.KNATIVE_RECHECK), new SimpleMeterRegistry(), Clock.systemUTC());
     operator.start();
 
     runScheduleLife();
+    runKnativeLife();
     await().atMost(WAIT).until(() -> {
       collectOperatorRequests();
       return operatorRequests.stream().anyMatch(request -> request.getMethod().equals("PATCH")
           && request.getPath().contains("/leases/"));
     });
 
-    RenderedChart chart = OperatorChart.withValues("watchNamespaces: [" + WATCHED + "]\n").render();
+    RenderedChart chart = OperatorChart.withValues("watchNamespaces: [" + WATCHED + "]\nknative:\n  enabled: true\n")
+        .render();
     List<PolicyRule> watchedRules = chart.get(Role.class, WATCHED, FULLNAME).getRules();
     List<PolicyRule> leaseRules = chart.get(Role.class, NAMESPACE, FULLNAME + "-leader-election").getRules();
     List<String> sent = new ArrayList<>();
@@ -112,7 +127,7 @@ class OperatorRequestsTest {
     for (RecordedRequest request : operatorRequests) {
       Access access = Access.of(request);
       sent.add(access.verb() + " " + access.group() + "/" + access.resource());
-      if (access.isSelfReview()) {
+      if (access.isSelfReview() || access.isDiscovery()) {
         continue;
       }
       List<PolicyRule> rules = WATCHED.equals(access.namespace()) ? watchedRules
@@ -130,7 +145,17 @@ class OperatorRequestsTest {
         "list /pods",
         "create /events",
         "create coordination.k8s.io/leases",
-        "patch coordination.k8s.io/leases");
+        "patch coordination.k8s.io/leases",
+        "get /discovery",
+        "delete batch/cronjobs",
+        "watch serving.knative.dev/services",
+        "create serving.knative.dev/services",
+        "update serving.knative.dev/services",
+        "delete serving.knative.dev/services",
+        "watch sources.knative.dev/pingsources",
+        "create sources.knative.dev/pingsources",
+        "update sources.knative.dev/pingsources",
+        "delete sources.knative.dev/pingsources");
     assertThat(denied).as("requests the chart's Roles do not allow").isEmpty();
   }
 
@@ -172,6 +197,49 @@ class OperatorRequestsTest {
         .withName("hourly").get().getStatus().getLastRun(), Objects::nonNull);
   }
 
+  /**
+   * Creates a Knative schedule and changes its batch limit, then switches the CronJob schedule to Knative and the
+   * Knative one to CronJob, so the operator creates, updates and deletes each kind it owns.
+   */
+  private void runKnativeLife() {
+    KubernetesClient client = cluster.client();
+    PromptLabSchedule knative = MockCluster.example("hourly-knative.yaml");
+    knative.getMetadata().setNamespace(WATCHED);
+    client.resource(knative).create();
+    String knativeName = "hourly-knative-prompt-lab";
+    await().atMost(WAIT).until(() -> service(knativeName) != null && pingSource(knativeName) != null);
+
+    edit("hourly-knative", spec -> spec.setBatchLimit(40));
+    await().atMost(WAIT).until(() -> pingSource(knativeName).getSpec().getData().equals("{\"batchLimit\":40}"));
+
+    edit("hourly", spec -> spec.setTarget(ScheduleTarget.Knative));
+    await().atMost(WAIT).until(() -> service("hourly-prompt-lab") != null
+        && client.batch().v1().cronjobs().inNamespace(WATCHED).withName("hourly-prompt-lab").get() == null);
+
+    edit("hourly-knative", spec -> spec.setTarget(ScheduleTarget.CronJob));
+    await().atMost(WAIT).until(() -> service(knativeName) == null && pingSource(knativeName) == null
+        && client.batch().v1().cronjobs().inNamespace(WATCHED).withName(knativeName).get() != null);
+  }
+
+  /** Changes a schedule's spec, reading it again when the operator's status patch got there first (409). */
+  private void edit(String name, Consumer<PromptLabScheduleSpec> change) {
+    await().atMost(WAIT).ignoreExceptionsInstanceOf(KubernetesClientException.class).until(() -> {
+      cluster.client().resources(PromptLabSchedule.class).inNamespace(WATCHED).withName(name).edit(schedule -> {
+        change.accept(schedule.getSpec());
+        return schedule;
+      });
+      return true;
+    });
+  }
+
+  private Service service(String name) {
+    return cluster.client().resources(Service.class).inNamespace(WATCHED).withName(name).get();
+  }
+
+  private PingSource pingSource(String name) {
+    return cluster.client().resources(PingSource.class).inNamespace(WATCHED).withName(name).get();
+  }
+
   /** Builds a Job as the CronJob controller would create it from the job template. */
   private static Job finishedJob(CronJob cronJob) {
     var template = cronJob.getSpec().getJobTemplate();
@@ -203,6 +271,10 @@ class OperatorRequestsTest {
   private record Access(String verb, String group, String resource, String namespace, String name) {
 
     static Access of(RecordedRequest request) {
+      if (DISCOVERY.matcher(request.getPath()).matches()) {
+        // Recorded as a pseudo resource, so the list of sent requests shows that discovery happened.
+        return new Access(request.getMethod().toLowerCase(java.util.Locale.ROOT), "", "discovery", null, null);
+      }
       Matcher path = PATH.matcher(request.getPath());
       assertThat(path.matches()).as("API path %s", request.getPath()).isTrue();
 
@@ -225,6 +297,11 @@ class OperatorRequestsTest {
     /** Kubernetes' default system:basic-user role lets every authenticated user review its own rules. */
     boolean isSelfReview() {
       return group.equals("authorization.k8s.io") && resource.equals("selfsubjectrulesreviews") && verb.equals("create");
+    }
+
+    /** Kubernetes' default system:discovery role lets every authenticated user read the API discovery paths. */
+    boolean isDiscovery() {
+      return resource.equals("discovery") && verb.equals("get");
     }
 
     boolean allowedBy(PolicyRule rule) {

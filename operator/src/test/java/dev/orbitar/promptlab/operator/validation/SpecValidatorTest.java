@@ -114,6 +114,24 @@ class SpecValidatorTest {
   }
 
   @Test
+  void reservedMaxSafe() {
+    ValidationResult result = validate(schedule -> schedule.getSpec().getWorker()
+        .setEnv(List.of(new EnvVar("LAB_MAX_SAFE", "5", null))));
+
+    assertThat(reason(result)).isEqualTo(ConditionReason.InvalidSpec);
+    assertThat(message(result)).contains("LAB_MAX_SAFE");
+  }
+
+  @Test
+  void reservedJobName() {
+    ValidationResult result = validate(schedule -> schedule.getSpec().getWorker()
+        .setEnv(List.of(new EnvVar("LAB_JOB_NAME", "manual", null))));
+
+    assertThat(reason(result)).isEqualTo(ConditionReason.InvalidSpec);
+    assertThat(message(result)).contains("LAB_JOB_NAME");
+  }
+
+  @Test
   void knativeIsValid() {
     ValidationResult result = validate(schedule -> schedule.getSpec().setTarget(ScheduleTarget.Knative));
 
