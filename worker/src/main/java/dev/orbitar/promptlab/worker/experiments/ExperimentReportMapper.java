@@ -1,6 +1,6 @@
 package dev.orbitar.promptlab.worker.experiments;
 
-import dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler;
+import dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +49,8 @@ public interface ExperimentReportMapper {
                      LIMIT 1) s ON r."status" = 'done'
               LEFT JOIN ${workerSchema}.run_usage u ON u.run_id = r."id"
              WHERE e.experiment = #{experiment}
-              <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>
-              <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>
+              <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>
+              <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>
              ORDER BY r."createdAt", r."id"
             </script>
             """)

@@ -1,5 +1,6 @@
 package dev.orbitar.promptlab.worker.report;
 
+import dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -54,8 +55,8 @@ public interface ReportMapper {
                      LIMIT 1) s ON r."status" = 'done'
               LEFT JOIN ${workerSchema}.run_usage u ON u.run_id = r."id"
             <where>
-              <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>
-              <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.report.UtcInstantTypeHandler}</if>
+              <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>
+              <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>
               <if test="category != null">AND COALESCE(st."category", ps."category") = #{category}</if>
               <if test="model != null">AND r."modelName" = #{model}</if>
               <if test="engine != null">AND u.engine = #{engine}</if>
