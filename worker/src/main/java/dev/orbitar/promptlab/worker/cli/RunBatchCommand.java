@@ -72,8 +72,10 @@ final class RunBatchCommand implements Callable<Integer> {
 
         cron.info("[PromptLabCron] Starting Lab batch { limit: {} }", settings.batchLimit());
         if (settings.batchLimitAboveMaxSafe()) {
-            cron.error("[PromptLabCron] Lab batch failed: LAB_BATCH_LIMIT {} is above LAB_MAX_SAFE {}; lower the"
-                    + " limit or raise LAB_MAX_SAFE", settings.batchLimit(), settings.maxSafe());
+            String reason = "LAB_BATCH_LIMIT " + settings.batchLimit() + " is above LAB_MAX_SAFE " + settings.maxSafe()
+                    + "; lower the limit or raise LAB_MAX_SAFE";
+            cron.error("[PromptLabCron] Lab batch failed: {}", reason);
+            termination.writeFailed(null, reason);
             return ExitCodes.FAILED;
         }
 

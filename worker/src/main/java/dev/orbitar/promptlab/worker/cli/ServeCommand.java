@@ -20,6 +20,7 @@ import dev.orbitar.promptlab.worker.settings.WorkerSettings;
 import dev.orbitar.promptlab.worker.store.Migrations.MigrationException;
 import dev.orbitar.promptlab.worker.templates.TemplateCatalog;
 import java.io.IOException;
+import java.net.BindException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -107,6 +108,10 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (DatabaseUnavailableException | MigrationException e) {
             cron.error("Serve mode could not start: {}", e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (BindException e) {
+            cron.error("Serve mode could not start: PORT {} is not available ({}); choose another PORT",
+                    options.port(), e.getMessage());
             return ExitCodes.FAILED;
         }
     }

@@ -43,13 +43,29 @@ public record ServeOptions(
     public static ServeOptions fromEnv(Map<String, String> env) {
         int port = intSetting(env, "PORT", DEFAULT_PORT, 0, 65535);
         int maxSafe = intSetting(env, "LAB_MAX_SAFE", DEFAULT_MAX_SAFE_LIMIT, 1, Integer.MAX_VALUE);
-        Secret token = Secret.ofNullable(env.get("LAB_HTTP_TOKEN"));
+        Secret token = token(env.get("LAB_HTTP_TOKEN"));
         int window = intSetting(env, "LAB_EVENT_DEDUP_WINDOW_SECONDS",
                 (int) DEFAULT_REDELIVERY_WINDOW.toSeconds(), 0, 86_400);
         int retryAfter = intSetting(env, "LAB_HTTP_RETRY_AFTER_SECONDS", (int) DEFAULT_RETRY_AFTER.toSeconds(), 1,
                 86_400);
         return new ServeOptions(null, port, maxSafe, token, Duration.ofSeconds(window),
                 Duration.ofSeconds(retryAfter));
+    }
+
+    /**
+     * Reads the bearer token. A variable that is set but blank (an empty secret mount) is rejected rather than read
+     * as "no check", and so is a token no HTTP header can carry.
+     */
+    private static Secret token(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank() || !value.strip().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidSettingException("Invalid LAB_HTTP_TOKEN (value hidden): it is blank or has characters"
+                    + " other than visible ASCII; unset it to turn the token check off, or set a token such as the"
+                    + " output of 'openssl rand -hex 32'");
+        }
+        return Secret.ofNullable(value.strip());
     }
 
     private static int intSetting(Map<String, String> env, String name, int defaultValue, int min, int max) {

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  */
 final class SubScores {
 
+    // The file-name part starts only at a word start and never backtracks, so a long unbroken word costs linear time.
     private static final Pattern CONCRETE_DETAIL = Pattern.compile("\\bhttps?://\\S+|`[^`\\n]+`|\"[^\"\\n]{1,200}\""
-            + "|“[^”\\n]{1,200}”|[\\w-]+\\.(?:java|py|js|ts|go|rs|rb|sql|json|ya?ml|xml|html|css|md|txt|csv|xlsx?"
-            + "|pdf|log)\\b|(?<![\\p{L}\\p{N}])\\p{N}[\\p{N}.,:/%-]*");
+            + "|“[^”\\n]{1,200}”|(?<![\\w-])[\\w-]{1,100}+\\.(?:java|py|js|ts|go|rs|rb|sql|json|ya?ml|xml|html|css|md"
+            + "|txt|csv|xlsx?|pdf|log)\\b|(?<![\\p{L}\\p{N}])\\p{N}[\\p{N}.,:/%-]*");
 
     private static final Pattern GROUNDING = Pattern.compile("(?i)\\b(?:based on (?:the|this)|use only"
             + "|only (?:the|this) (?:text|material|information|context|data)|from the (?:text|material|context"

@@ -7,6 +7,8 @@ import dev.orbitar.promptlab.worker.settings.InvalidSettingException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServeOptionsTest {
 
@@ -31,6 +33,14 @@ class ServeOptionsTest {
         assertThat(options.token().reveal()).isEqualTo("tok");
         assertThat(options.redeliveryWindow()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "two words", "caf\u00e9"})
+    void unusableTokenRejected(String token) {
+        assertThatThrownBy(() -> ServeOptions.fromEnv(Map.of("LAB_HTTP_TOKEN", token)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid LAB_HTTP_TOKEN (value hidden)");
     }
 
     @Test

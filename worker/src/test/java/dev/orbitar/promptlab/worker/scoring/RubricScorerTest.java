@@ -7,6 +7,7 @@ import dev.orbitar.promptlab.worker.templates.TaskCategories;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RubricScorerTest {
 
@@ -96,6 +97,15 @@ class RubricScorerTest {
                     """));
 
     private final RubricScorer scorer = new RubricScorer();
+
+    // A hang guard, not a speed target: a backtracking pattern took minutes on such a word.
+    @Test
+    @Timeout(60)
+    void longUnbrokenWordScored() throws ScoringException {
+        ScoreCard card = scorer.score("a".repeat(250_000), "coding");
+
+        assertThat(card.overall()).isBetween(0.0, 1.0);
+    }
 
     @Test
     void contractPromptBeatsOneLiner() throws ScoringException {

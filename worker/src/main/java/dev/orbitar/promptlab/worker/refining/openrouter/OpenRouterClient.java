@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenRouterClient implements AutoCloseable {
 
+    /** The shortest leading part of the API key that {@link #redact} removes from provider text. */
+    private static final int MIN_REDACTED_PREFIX = 12;
+
     private static final Logger log = LoggerFactory.getLogger(OpenRouterClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String REDACTED = "****";
@@ -311,12 +314,21 @@ public final class OpenRouterClient implements AutoCloseable {
         return Duration.ofNanos(time.nanoTime() - startedNanos).toMillis();
     }
 
-    /** Removes the API key from text the provider sent back, since some servers echo request headers. */
+    /**
+     * Removes the API key from text the provider sent back, since some servers echo request headers. Messages carry
+     * a snippet of the body cut at a fixed length, which can cut the key too, so a leading part of the key of
+     * {@value #MIN_REDACTED_PREFIX} characters or more is removed as well.
+     */
     private String redact(String text) {
         if (text == null) {
             return null;
         }
-        return text.replace(settings.apiKey().reveal(), REDACTED);
+        String key = settings.apiKey().reveal();
+        String redacted = text.replace(key, REDACTED);
+        for (int length = key.length() - 1; length >= MIN_REDACTED_PREFIX; length--) {
+            redacted = redacted.replace(key.substring(0, length), REDACTED);
+        }
+        return redacted;
     }
 
     @Override

@@ -453,6 +453,19 @@ class OpenRouterEngineTest {
     }
 
     @Test
+    void keyCutBySnippetRedacted() {
+        environment.put("LAB_MAX_ATTEMPTS", "1");
+        // The failure message keeps the first 300 characters of a body, which here ends inside the echoed key.
+        String echoed = "<html>" + "x".repeat(280) + API_KEY + "</html>";
+        server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html").body(echoed)
+                .build());
+
+        RefineFailure failure = failure(engine());
+
+        assertThat(failure.getMessage()).doesNotContain(API_KEY.substring(0, 12));
+    }
+
+    @Test
     void oversizedBodyRejected() {
         environment.put("LAB_MAX_ATTEMPTS", "1");
         String padding = " ".repeat((int) OpenRouterClient.MAX_BODY_BYTES);
