@@ -37,7 +37,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts the server on the data in {@code <dataDir>/postgres}, creating the cluster there on the first start.
      *
-     * @throws UncheckedIOException when the folder cannot be created or the server does not start
+     * @throws DatabaseUnavailableException when the folder cannot be created, another worker uses it, or the server
+     *     does not start
      */
     // NOTE: SIGKILL skips the shutdown hook, so the killed worker's server keeps running and the next start fails.
     // With zonky 2.2.2 the failed process stops that server as it exits, so the start after it works (tried by hand).
@@ -57,11 +58,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             log.info("Embedded PostgreSQL {} data in {}, listening on localhost:{}",
                     existed ? "reusing" : "created", dataDirectory, postgres.getPort());
             return new EmbeddedDatabase(postgres, dataDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL failed to start with data in " + dataDirectory
-                    + ": " + e.getMessage() + ". Check that the folder is writable and that no other worker uses it."
-                    + " If a killed worker left its server running, this run stops it on exit, so run again;"
-                    + " or set DATABASE_URL", e);
+        } catch (IOException | IllegalStateException e) {
+            // The library reports a folder locked by another worker as an IllegalStateException.
+            throw new DatabaseUnavailableException("Embedded PostgreSQL failed to start with data in "
+                    + dataDirectory + ": " + e.getMessage() + ". Check that the folder is writable and that no other"
+                    + " worker uses it (or set another LAB_DATA_DIR). If a killed worker left its server running, this"
+                    + " run stops it on exit, so run again; or set DATABASE_URL", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.orbitar.promptlab.worker.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orbitar.promptlab.worker.settings.DatabaseSettings;
 import java.nio.file.Files;
@@ -22,6 +23,15 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir)) {
             assertThat(embedded.dataDirectory()).isEqualTo(dataDir.resolve("postgres").toAbsolutePath());
             assertThat(Files.isRegularFile(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+        }
+    }
+
+    @Test
+    void folderInUseRejected() {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir)) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir).close())
+                    .isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("no other worker uses it");
         }
     }
 
