@@ -20,6 +20,7 @@ import dev.orbitar.promptlab.worker.report.RunRow;
 import dev.orbitar.promptlab.worker.report.TableReport;
 import dev.orbitar.promptlab.worker.report.TemplateVersion;
 import dev.orbitar.promptlab.worker.report.TimeBounds;
+import dev.orbitar.promptlab.worker.templates.TaskCategories;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -302,7 +303,7 @@ public final class ReportCommand implements Callable<Integer> {
                         + " is not before --until " + options.until + "; widen the window or swap the values.");
             }
 
-            ReportFilter filter = new ReportFilter(since, until, nonBlank("--category", options.category),
+            ReportFilter filter = new ReportFilter(since, until, category(options.category),
                     nonBlank("--engine", options.engine), nonBlank("--model", options.model));
 
             TemplateVersion baseline = null;
@@ -356,6 +357,15 @@ public final class ReportCommand implements Callable<Integer> {
                         + "': expected a non-empty name, or leave the option out.");
             }
             return value.trim();
+        }
+
+        private static String category(String value) throws InvalidOptionException {
+            String category = nonBlank("--category", value);
+            if (category != null && !TaskCategories.isKnown(category)) {
+                throw new InvalidOptionException("Invalid --category value '" + value + "': expected one of "
+                        + TaskCategories.listed() + ".");
+            }
+            return category;
         }
 
         private static TemplateVersion templateVersion(String value) throws InvalidOptionException {

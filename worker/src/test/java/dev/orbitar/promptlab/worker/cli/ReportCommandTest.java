@@ -311,6 +311,11 @@ class ReportCommandTest {
     }
 
     @Test
+    void unknownCategory() {
+        assertUsageError(run(databases.seeded(), "--category", "bogus"), "--category", "'bogus'");
+    }
+
+    @Test
     void unknownOption() {
         assertUsageError(run(databases.seeded(), "--colour"), "--colour", "--colour");
     }
