@@ -118,6 +118,11 @@ public final class ScoreCommand implements Callable<Integer> {
         try (Reader reader = strictUtf8(input)) {
             prompt = readAll(reader);
         }
+        if (prompt.isBlank()) {
+            err.println("Invalid input " + describeInput() + ": the prompt is empty; give a file or pipe the prompt"
+                    + " on standard input");
+            return USAGE;
+        }
 
         try {
             ScoreCard card = scorer.score(prompt, category);

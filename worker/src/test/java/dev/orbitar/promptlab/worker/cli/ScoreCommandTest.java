@@ -73,6 +73,14 @@ class ScoreCommandTest {
     }
 
     @Test
+    void emptyPromptRejected() {
+        Run run = run("  \n");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("the prompt is empty");
+    }
+
+    @Test
     void badCategoryRejected() {
         Run run = run(PROMPT, "--category", "marketing");
 
