@@ -19,7 +19,7 @@ import org.slf4j.MDC;
 
 /**
  * Runs one batch per request with the old worker's log lines. The batch runs on its own thread while the request
- * thread waits for its outcome, so that a batch cut short on SIGTERM can still be answered while its tasks hang.
+ * thread waits for its outcome, so that a batch cut short on SIGTERM still gets a response while its tasks hang.
  */
 final class HttpBatchTrigger implements BatchTrigger {
 
@@ -75,7 +75,7 @@ final class HttpBatchTrigger implements BatchTrigger {
 
     /**
      * Ends the running batch, if any, without waiting for its tasks: marks its unfinished runs {@code interrupted},
-     * releases its claims, records it as stopped, and makes its request answer that it was cut short. Call it on
+     * releases its claims, records it as stopped, and makes its request respond that it was cut short. Call it on
      * the thread that owns the shutdown, before the database closes.
      */
     void cutShortRunningBatch() {
@@ -84,7 +84,7 @@ final class HttpBatchTrigger implements BatchTrigger {
             return;
         }
 
-        // NOTE: a batch that ends on its own while this runs is recorded as stopped and answered as cut short.
+        // NOTE: a batch that ends on its own while this runs is recorded as stopped and reported as cut short.
         BatchSummary cut = current.batch().cutShort();
         // This thread has no log context, so the line names the batch itself.
         cron.warn("[PromptLabCron] Lab batch {} cut short by {} { runsCreated: {}, scoresCreated: {}, failures: {},"
@@ -119,10 +119,10 @@ final class HttpBatchTrigger implements BatchTrigger {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("The batch failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("Batch failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the batch; the server is closing", e);
+            throw new IllegalStateException("Interrupted while waiting for the batch, because the server is closing", e);
         }
     }
 }

@@ -83,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         ShutdownCoordinator shutdown = ShutdownCoordinator.fromEnv(environment);
         shutdown.install();
         CompletableFuture<String> stopRequest = new CompletableFuture<>();
-        // This thread owns the whole stop, in order; the hook only asks for it and waits for the guard. The guard is
+        // This thread runs the whole stop in order, and the hook only requests it and waits for the guard. The guard is
         // closed last, after the server and the database, because the JVM halts as soon as the hook finds it closed.
         try (BatchGuard guard = shutdown.guard(stopRequest::complete);
                 LabEngines engines = LabEngines.create(settings, environment);
@@ -105,8 +105,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * Stops serving: new requests get 503 and the running batch starts no new task. A batch that ends within the
-     * grace period, less the time kept for the close-out, sends its response; one that does not is cut short and
-     * its request answered 503. The caller then closes the server and the database within the grace period.
+     * grace period, less the time kept for the close-out, sends its response. One that does not is cut short, and
+     * its request gets 503. The caller then closes the server and the database within the grace period.
      */
     static void drain(LabHttpServer server, HttpBatchTrigger trigger, String reason, Duration grace)
             throws InterruptedException {
@@ -118,12 +118,12 @@ final class ServeCommand implements Callable<Integer> {
 
         trigger.cutShortRunningBatch();
         if (!server.awaitIdle(closeOut.dividedBy(2))) {
-            cron.warn("The cut-short batch's request was not answered within {} ms; its caller gets no response",
+            cron.warn("Response to the cut-short batch's request timed out after {} ms, so its caller gets none",
                     closeOut.dividedBy(2).toMillis());
         }
     }
 
-    /** The part of the grace period kept for the cut-short close-out and for closing the server and the database. */
+    /** Returns the part of the grace period kept for the cut-short close-out and for closing the server and database. */
     static Duration closeOutTime(Duration grace) {
         Duration half = grace.dividedBy(2);
         return half.compareTo(MAX_CLOSE_OUT) < 0 ? half : MAX_CLOSE_OUT;

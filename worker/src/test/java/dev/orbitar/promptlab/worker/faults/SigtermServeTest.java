@@ -32,12 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SigtermServeTest {
 
     private static final int GRACE_SECONDS = 4;
-    // Well over the grace period: a worker that waited for it would not stop within this.
+    // Far longer than the exit allowance, so a worker that waited for the grace period fails the idle test.
     private static final int IDLE_GRACE_SECONDS = 60;
     private static final int TASKS = 8;
     private static final int LIMIT = 6;
     private static final int CONCURRENCY = 3;
-    // JVM start-up aside, the exit itself after the grace period.
+    // Time for the exit itself after the grace period, with the close-out and the JVM's shutdown.
     private static final Duration EXIT_ALLOWANCE = Duration.ofSeconds(10);
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -68,9 +68,9 @@ class SigtermServeTest {
             worker.terminate();
             worker.waitForExit(EXIT_ALLOWANCE.plusSeconds(GRACE_SECONDS));
 
-            HttpResponse<String> answered = response.get(10, TimeUnit.SECONDS);
-            JsonNode body = new ObjectMapper().readTree(answered.body());
-            assertThat(answered.statusCode()).isEqualTo(503);
+            HttpResponse<String> received = response.get(10, TimeUnit.SECONDS);
+            JsonNode body = new ObjectMapper().readTree(received.body());
+            assertThat(received.statusCode()).isEqualTo(503);
             assertThat(body.path("status").asText()).isEqualTo("cut-short");
             assertThat(body.path("batchId").asText()).isEqualTo(batchId);
             assertThat(database.runs("pending")).isEmpty();
@@ -114,7 +114,7 @@ class SigtermServeTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
+            throw new UncheckedIOException("Could not bind a free loopback port", e);
         }
     }
 }
