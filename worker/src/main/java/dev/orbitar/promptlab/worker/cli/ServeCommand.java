@@ -1,18 +1,13 @@
 package dev.orbitar.promptlab.worker.cli;
 
-import dev.orbitar.promptlab.worker.batch.BatchSummary;
-import dev.orbitar.promptlab.worker.http.BatchTrigger;
 import dev.orbitar.promptlab.worker.http.LabHttpServer;
 import dev.orbitar.promptlab.worker.http.ServeOptions;
-import dev.orbitar.promptlab.worker.http.TriggerContext;
 import dev.orbitar.promptlab.worker.experiments.ActiveExperiments;
 import dev.orbitar.promptlab.worker.experiments.ExperimentSettings;
 import dev.orbitar.promptlab.worker.lab.BatchLauncher;
-import dev.orbitar.promptlab.worker.lab.BatchLauncher.PreparedBatch;
 import dev.orbitar.promptlab.worker.store.DatabaseUnavailableException;
 import dev.orbitar.promptlab.worker.lab.LabDatabase;
 import dev.orbitar.promptlab.worker.lab.LabEngines;
-import dev.orbitar.promptlab.worker.runtime.RunOrigin;
 import dev.orbitar.promptlab.worker.runtime.ShutdownCoordinator;
 import dev.orbitar.promptlab.worker.runtime.ShutdownCoordinator.BatchGuard;
 import dev.orbitar.promptlab.worker.logging.LogFormat;
@@ -22,13 +17,12 @@ import dev.orbitar.promptlab.worker.templates.TemplateCatalog;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -58,6 +52,8 @@ import picocli.CommandLine.Mixin;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger cron = LoggerFactory.getLogger("PromptLabCron");
+    // Marking runs, releasing claims and stopping an embedded PostgreSQL take well under this.
+    private static final Duration MAX_CLOSE_OUT = Duration.ofSeconds(2);
 
     @Mixin
     private SettingsOptions settingsOptions;
@@ -87,23 +83,19 @@ final class ServeCommand implements Callable<Integer> {
 
         ShutdownCoordinator shutdown = ShutdownCoordinator.fromEnv(environment);
         shutdown.install();
-        try (LabEngines engines = LabEngines.create(settings, environment);
+        CompletableFuture<String> stopRequest = new CompletableFuture<>();
+        // This thread runs the whole stop in order, and the hook only requests it and waits for the guard. The guard is
+        // closed last, after the server and the database, because the JVM halts as soon as the hook finds it closed.
+        try (BatchGuard guard = shutdown.guard(stopRequest::complete);
+                LabEngines engines = LabEngines.create(settings, environment);
                 LabDatabase database = LabDatabase.openForBatches(settings)) {
             BatchLauncher launcher = new BatchLauncher(database.database(), templates, experiments, engines,
                     settings, Clock.systemUTC());
             HttpBatchTrigger trigger = new HttpBatchTrigger(launcher, settings);
-            shutdown.onCutShort(trigger::closeOutRunningBatch);
-            shutdown.onCutShort(database::close);
 
             try (LabHttpServer server = LabHttpServer.start(options, trigger)) {
-                // The server is registered before the guard, and SIGTERM waits for them in that order: first the
-                // running batch's response, then the database's close below, so the JVM never halts while the
-                // embedded server still runs.
-                shutdown.register(server);
-                try (BatchGuard guard = shutdown.guard(reason -> { })) {
-                    server.awaitClosed();
-                    database.close();
-                }
+                String reason = stopRequest.join();
+                drain(server, trigger, reason, shutdown.grace());
             }
             return ExitCodes.OK;
         } catch (DatabaseUnavailableException | MigrationException e) {
@@ -116,54 +108,29 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs one batch per request with the old worker's log lines; remembers the running one for SIGTERM. */
-    private static final class HttpBatchTrigger implements BatchTrigger {
-
-        private final BatchLauncher launcher;
-        private final WorkerSettings settings;
-        private final AtomicReference<PreparedBatch> running = new AtomicReference<>();
-
-        HttpBatchTrigger(BatchLauncher launcher, WorkerSettings settings) {
-            this.launcher = launcher;
-            this.settings = settings;
+    /**
+     * Stops serving: new requests get 503 and the running batch starts no new task. A batch that ends within the
+     * grace period, less the time kept for the close-out, sends its response. One that does not is cut short, and
+     * its request gets 503. The caller then closes the server and the database within the grace period.
+     */
+    static void drain(LabHttpServer server, HttpBatchTrigger trigger, String reason, Duration grace)
+            throws InterruptedException {
+        Duration closeOut = closeOutTime(grace);
+        server.requestStop(reason);
+        if (server.awaitIdle(grace.minus(closeOut))) {
+            return;
         }
 
-        @Override
-        public BatchSummary runBatch(TriggerContext context) {
-            int limit = context.batchLimit().orElse(settings.batchLimit());
-            Map<String, String> origin = new HashMap<>(RunOrigin.current().toMap());
-            origin.putAll(context.origin());
-            PreparedBatch batch = launcher.prepare(limit, origin);
-
-            MDC.put("batchId", batch.batchId());
-            running.set(batch);
-            try {
-                cron.info("[PromptLabCron] Starting Lab batch { limit: {} }", limit);
-                BatchSummary summary = batch.run();
-                RunBatchCommand.logSummary(summary);
-                return summary;
-            } catch (RuntimeException e) {
-                cron.error("[PromptLabCron] Lab batch failed: {}", e.getMessage());
-                throw e;
-            } finally {
-                running.set(null);
-                MDC.remove("batchId");
-            }
+        trigger.cutShortRunningBatch();
+        if (!server.awaitIdle(closeOut.dividedBy(2))) {
+            cron.warn("Response to the cut-short batch's request timed out after {} ms, so its caller gets none",
+                    closeOut.dividedBy(2).toMillis());
         }
+    }
 
-        @Override
-        public void requestStop(String reason) {
-            PreparedBatch batch = running.get();
-            if (batch != null) {
-                batch.runner().requestStop(reason);
-            }
-        }
-
-        void closeOutRunningBatch() {
-            PreparedBatch batch = running.get();
-            if (batch != null) {
-                batch.cutShort();
-            }
-        }
+    /** Returns the part of the grace period kept for the cut-short close-out and for closing the server and database. */
+    static Duration closeOutTime(Duration grace) {
+        Duration half = grace.dividedBy(2);
+        return half.compareTo(MAX_CLOSE_OUT) < 0 ? half : MAX_CLOSE_OUT;
     }
 }

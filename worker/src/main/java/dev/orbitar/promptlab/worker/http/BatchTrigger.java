@@ -9,6 +9,7 @@ public interface BatchTrigger {
      * Runs one batch to the end on the calling thread and returns its summary. The request's trace is in the
      * calling thread's MDC while this runs.
      *
+     * @throws BatchCutShortException when the process stopped before the batch finished; the response is 503
      * @throws RuntimeException when the batch could not run or record its work; the response is 500
      */
     BatchSummary runBatch(TriggerContext context);

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.orbitar.promptlab.worker.runtime.StopParticipant;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -20,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Serve mode: the worker's HTTP trigger, on the JDK's built-in HTTP server.
  *
  * <p>Stopping drains instead of cutting: {@link #requestStop} makes new run requests get 503 and requests that the
- * running batch start no new task, {@link #awaitStopped} waits for that batch's response to be sent and then closes
- * the listener. The JDK server's own {@code stop(delay)} is not used for the wait because in Java 17 it waits the
+ * running batch start no new task, {@link #awaitIdle} waits for that batch's response to be sent, and
+ * {@link #close} closes the listener; {@link #awaitStopped} does the last two. The JDK server's own {@code stop(delay)} is not used for the wait because in Java 17 it waits the
  * whole delay even when no request is in flight.
  */
 public final class LabHttpServer implements StopParticipant, AutoCloseable {
@@ -36,8 +35,8 @@ public final class LabHttpServer implements StopParticipant, AutoCloseable {
     private final BatchTrigger trigger;
     private final Semaphore batchSlot = new Semaphore(1);
     private final AtomicBoolean accepting = new AtomicBoolean(true);
+    private final AtomicBoolean holdsBatchSlot = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch closedLatch = new CountDownLatch(1);
 
     private LabHttpServer(HttpServer server, ExecutorService handlers, BatchTrigger trigger) {
         this.server = server;
@@ -92,16 +91,26 @@ public final class LabHttpServer implements StopParticipant, AutoCloseable {
      */
     @Override
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        accepting.set(false);
-        // Holding the slot from here on keeps any later request from starting a batch.
-        boolean idle = batchSlot.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        boolean idle = awaitIdle(timeout);
         close();
         return idle;
     }
 
-    /** Blocks until the server is closed: the serve command's main thread waits here. */
-    public void awaitClosed() throws InterruptedException {
-        closedLatch.await();
+    /**
+     * Waits up to {@code timeout} for the running batch, if any, to send its response, and keeps the server open.
+     * Returns false when the batch was still running; a later call waits again. Once it returns true, no request
+     * can start a batch.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        accepting.set(false);
+        if (holdsBatchSlot.get()) {
+            return true;
+        }
+
+        // Holding the slot from here on keeps any later request from starting a batch.
+        boolean idle = batchSlot.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        holdsBatchSlot.set(idle);
+        return idle;
     }
 
     /** Closes the listener and every connection at once; a batch still running loses its response. */
@@ -114,7 +123,6 @@ public final class LabHttpServer implements StopParticipant, AutoCloseable {
         server.stop(0);
         handlers.shutdownNow();
         log.info("Serve mode stopped");
-        closedLatch.countDown();
     }
 
     @Override

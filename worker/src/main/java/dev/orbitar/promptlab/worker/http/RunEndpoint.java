@@ -88,6 +88,10 @@ final class RunEndpoint {
         try (TraceContext.MdcScope traceScope = context.trace().map(TraceContext::putInMdc).orElse(() -> { })) {
             logStart(context);
             summary = trigger.runBatch(context);
+        } catch (BatchCutShortException e) {
+            eventKey.ifPresent(redeliveries::forget);
+            replyCutShort(exchange, e.summary());
+            return;
         } catch (RuntimeException e) {
             eventKey.ifPresent(redeliveries::forget);
             log.error("Batch request failed with 500; the batch could not run or record its work", e);
@@ -127,6 +131,23 @@ final class RunEndpoint {
     private void replyStopping(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Connection", "close");
         reply.retryLater(exchange, 503, "The worker is shutting down; retry on another instance", retryAfter);
+    }
+
+    private void replyCutShort(HttpExchange exchange, BatchSummary summary) throws IOException {
+        log.warn("Batch {} cut short by {}; responded 503", summary.batchId(), summary.stopReason());
+        long seconds = retryAfter.toSeconds();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "The worker shut down before the batch finished; its unfinished runs were set to error"
+                + " interrupted and its tasks released, so retry on another instance");
+        body.put("status", "cut-short");
+        body.put("batchId", summary.batchId());
+        body.put("runsCreated", summary.runsCreated());
+        body.put("scoresCreated", summary.scoresCreated());
+        body.put("released", summary.released());
+        body.put("retryAfterSeconds", seconds);
+        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+        reply.send(exchange, 503, body);
     }
 
     private static void logStart(TriggerContext context) {

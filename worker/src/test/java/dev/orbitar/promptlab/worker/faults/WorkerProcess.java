@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A worker in its own JVM, started as the image starts it ({@code Main run-batch}) on this test's class path, with
+ * A worker in its own JVM, started as the image starts it ({@code Main run-batch} or {@code Main serve}) on this test's class path, with
  * its settings in a fresh environment and its output captured to files. Logging uses the worker's own Logback
  * file, not the tests' one.
  */
@@ -68,6 +68,11 @@ final class WorkerProcess {
 
     /** Starts {@code run-batch} with the settings, its working folder and output files under {@code dir}. */
     static WorkerProcess start(Settings settings, Path dir) {
+        return start("run-batch", settings, dir);
+    }
+
+    /** Starts a worker command, such as {@code serve}, as {@link #start(Settings, Path)} does. */
+    static WorkerProcess start(String command, Settings settings, Path dir) {
         int number = STARTED.incrementAndGet();
         Path work = dir.resolve("worker-" + number);
         Path stdout = work.resolve("stdout.log");
@@ -82,7 +87,7 @@ final class WorkerProcess {
                     "-Duser.timezone=Pacific/Kiritimati",
                     "-Dlogback.configurationFile=logback.xml",
                     "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "run-batch");
+                    Main.class.getName(), command);
             builder.directory(work.toFile());
             builder.environment().clear();
             builder.environment().put("LAB_DATA_DIR", work.resolve("data").toString());
