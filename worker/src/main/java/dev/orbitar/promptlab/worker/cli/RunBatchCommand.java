@@ -117,7 +117,7 @@ final class RunBatchCommand implements Callable<Integer> {
         }
     }
 
-    /** Logs the old worker's closing line, or says why the batch ended early. */
+    /** Logs the old worker's closing line, or the reason the batch ended early. */
     static void logSummary(BatchSummary summary) {
         if (summary.stoppedEarly() && summary.stopCause().isFailure()) {
             cron.warn("[PromptLabCron] Stopped Lab batch early ({}) { runsCreated: {}, scoresCreated: {} }",
