@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one Lab batch: claims tasks, runs them with bounded concurrency, gives back what it did not start, and
- * returns the summary. Every task is its own unit of work, so one failed task never undoes another. A runner
- * serves one batch: a stop request stays in force for its lifetime.
+ * Runs one Lab batch: claims tasks, runs them with bounded concurrency while renewing their leases, gives back what
+ * it did not start, and returns the summary. Every task is its own unit of work, so one failed task never undoes
+ * another. A runner serves one batch: a stop request stays in force for its lifetime.
  */
 public final class BatchRunner {
 
@@ -40,7 +40,7 @@ public final class BatchRunner {
     // The running batch's counts so far, for a shutdown that cannot wait for it to end.
     private volatile Tally progress;
     private volatile int claimedCount;
-    // Renews the claims while the batch's tasks run; null before the claim and for a batch that claimed nothing.
+    // The lease renewals of the running batch, or null before the claim and for a batch that claimed nothing.
     private volatile LeaseHeartbeat heartbeat;
 
     /** The first stop request of the batch; later ones do not replace it. */

@@ -12,9 +12,9 @@ import org.slf4j.MDC;
 
 /**
  * Renews the leases of a running batch several times per lease, so that a batch whose tasks outlast one lease keeps
- * its claims: no other batch claims those tasks, and the close-out of abandoned batches passes it over. It runs on
- * one daemon thread from {@link #start} until {@link #stop}. A renewal that fails (a database blip) is logged once
- * and tried again at the next tick, and never stops the batch.
+ * its claims. No other batch can claim those tasks then, and the close-out of abandoned batches passes the batch over.
+ * It runs on one daemon thread from {@link #start} until {@link #stop}. A renewal that fails (a database blip) is
+ * logged once and tried again at the next tick, and never stops the batch.
  */
 final class LeaseHeartbeat {
 

@@ -43,14 +43,14 @@ import org.junit.jupiter.api.Test;
 /** A batch whose task outlasts its lease, against real PostgreSQL: the heartbeat keeps the claim. */
 class BatchLeaseRenewalTest {
 
-    // Far below the settings' minimum of 30 s, so the scenario takes seconds; the picker accepts any lease.
+    // Far below the settings' minimum of 30 s, so the scenario takes seconds. The picker accepts any positive lease.
     private static final Duration LEASE = Duration.ofSeconds(2);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private DatabaseSettings settings;
     private Database database;
     private final CountDownLatch refining = new CountDownLatch(1);
-    private final CountDownLatch answer = new CountDownLatch(1);
+    private final CountDownLatch respond = new CountDownLatch(1);
     private final ExecutorService batchThread = Executors.newSingleThreadExecutor();
 
     @BeforeEach
@@ -65,7 +65,7 @@ class BatchLeaseRenewalTest {
 
     @AfterEach
     void tearDown() {
-        answer.countDown();
+        respond.countDown();
         batchThread.shutdownNow();
         database.close();
     }
@@ -88,7 +88,7 @@ class BatchLeaseRenewalTest {
         assertThat(closeOut.batchIds()).isEmpty();
         assertThat(claimColumn("t1", "batch_id")).isEqualTo(batch.batchId());
 
-        answer.countDown();
+        respond.countDown();
         BatchSummary summary = running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(summary.scoresCreated()).isEqualTo(1);
@@ -110,7 +110,7 @@ class BatchLeaseRenewalTest {
         // The first renewal fails as if the database blinked; the ones after it go through.
         await().atMost(WAIT).until(() -> picker.renewed.get() >= 1 && databaseTimeIsPast(firstLease, Duration.ZERO));
         List<LabTask> secondClaim = new PostgresTaskPicker(database).claim(Ids.next(), 1, LEASE);
-        answer.countDown();
+        respond.countDown();
         BatchSummary summary = running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(picker.failed.get()).isEqualTo(1);
@@ -136,7 +136,7 @@ class BatchLeaseRenewalTest {
         assertThat(new PostgresTaskPicker(database).claim(Ids.next(), 1, LEASE)).hasSize(1);
 
         // The task's late writes fail, because its run was closed out; let them end before the database closes.
-        answer.countDown();
+        respond.countDown();
         await().atMost(WAIT).until(running::isDone);
     }
 
@@ -195,7 +195,7 @@ class BatchLeaseRenewalTest {
                 .anyMatch(thread -> thread.getName().equals("lease-heartbeat") && thread.isAlive());
     }
 
-    /** The offline engine, answering only when the test lets it: a provider slower than the lease. */
+    /** The offline engine, returning only after the test counts down {@code respond}: a provider slower than a lease. */
     private final class SlowEngine implements RefineEngine {
 
         private final OfflineRefineEngine offline = new OfflineRefineEngine();
@@ -214,10 +214,10 @@ class BatchLeaseRenewalTest {
         public Refinement refine(RefineRequest request) throws RefineFailure {
             refining.countDown();
             try {
-                answer.await();
+                respond.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting to answer", e);
+                throw new IllegalStateException("Interrupted while waiting to respond", e);
             }
             return offline.refine(request);
         }
