@@ -195,7 +195,7 @@ class BatchLeaseRenewalTest {
                 .anyMatch(thread -> thread.getName().equals("lease-heartbeat") && thread.isAlive());
     }
 
-    /** The offline engine, returning only after the test counts down {@code respond}: a provider slower than a lease. */
+    /** The offline engine, which returns once the test counts down {@code respond}: a provider slower than a lease. */
     private final class SlowEngine implements RefineEngine {
 
         private final OfflineRefineEngine offline = new OfflineRefineEngine();
