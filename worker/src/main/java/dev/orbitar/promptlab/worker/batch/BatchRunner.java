@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one Lab batch: claims tasks, runs them with bounded concurrency, gives back what it did not start, and
- * returns the summary. Every task is its own unit of work, so one failed task never undoes another. A runner
- * serves one batch: a stop request stays in force for its lifetime.
+ * Runs one Lab batch: claims tasks, runs them with bounded concurrency while renewing their leases, gives back what
+ * it did not start, and returns the summary. Every task is its own unit of work, so one failed task never undoes
+ * another. A runner serves one batch: a stop request stays in force for its lifetime.
  */
 public final class BatchRunner {
 
@@ -40,6 +40,8 @@ public final class BatchRunner {
     // The running batch's counts so far, for a shutdown that cannot wait for it to end.
     private volatile Tally progress;
     private volatile int claimedCount;
+    // The lease renewals of the running batch, or null before the claim and for a batch that claimed nothing.
+    private volatile LeaseHeartbeat heartbeat;
 
     /** The first stop request of the batch; later ones do not replace it. */
     private record Stop(StopCause cause, String reason) {
@@ -80,7 +82,14 @@ public final class BatchRunner {
         claimedCount = claimed.size();
         Tally tally = new Tally();
         progress = tally;
-        runAll(batch.batchId(), claimed, options, tally);
+        if (!claimed.isEmpty()) {
+            heartbeat = LeaseHeartbeat.start(picker, batch.batchId(), options.lease());
+        }
+        try {
+            runAll(batch.batchId(), claimed, options, tally);
+        } finally {
+            stopHeartbeat();
+        }
 
         if (!tally.unstarted.isEmpty()) {
             picker.release(batch.batchId(), tally.unstarted);
@@ -106,6 +115,7 @@ public final class BatchRunner {
      * then fail.
      */
     public BatchSummary recordCutShort(String batchId, int interruptedRuns) {
+        stopHeartbeat();
         Tally tally = progress;
         boolean claimed = tally != null;
         if (!claimed) {
@@ -125,6 +135,13 @@ public final class BatchRunner {
                     summary.scoresCreated(), summary.failures());
         }
         return summary;
+    }
+
+    private void stopHeartbeat() {
+        LeaseHeartbeat running = heartbeat;
+        if (running != null) {
+            running.stop();
+        }
     }
 
     private void runAll(String batchId, List<LabTask> claimed, BatchOptions options, Tally tally) {
@@ -220,7 +237,7 @@ public final class BatchRunner {
     }
 
     /** Returns the innermost message: MyBatis's own message spans several lines and repeats the SQL. */
-    private static String rootMessage(Throwable error) {
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

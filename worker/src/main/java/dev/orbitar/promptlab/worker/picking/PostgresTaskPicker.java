@@ -47,9 +47,7 @@ public final class PostgresTaskPicker implements TaskPicker {
         if (limit < 0) {
             throw new IllegalArgumentException("Claim limit " + limit + " must be 0 or more");
         }
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("Lease " + lease + " must be positive");
-        }
+        requirePositive(lease);
         if (limit == 0) {
             return List.of();
         }
@@ -99,6 +97,16 @@ public final class PostgresTaskPicker implements TaskPicker {
     }
 
     @Override
+    public int renew(String batchId, Duration lease) {
+        requirePositive(lease);
+        int renewed = Transactions.inTransaction(database, session ->
+                session.getMapper(TaskClaimMapper.class).renew(batchId, lease.toMillis()));
+
+        log.debug("Batch {} renewed {} lease(s) for {}s", batchId, renewed, lease.toSeconds());
+        return renewed;
+    }
+
+    @Override
     public void release(String batchId, List<LabTask> tasks) {
         if (tasks.isEmpty()) {
             return;
@@ -116,5 +124,11 @@ public final class PostgresTaskPicker implements TaskPicker {
         });
 
         log.info("Batch {} released {} unrun claim(s)", batchId, released);
+    }
+
+    private static void requirePositive(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("Lease " + lease + " must be positive");
+        }
     }
 }

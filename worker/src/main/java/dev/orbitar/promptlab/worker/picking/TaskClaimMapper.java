@@ -41,6 +41,9 @@ public interface TaskClaimMapper {
     int release(@Param("batchId") String batchId, @Param("kind") TaskKind kind,
             @Param("taskIds") List<String> taskIds);
 
+    /** Extends every live lease the batch holds to {@code leaseMillis} from now; returns how many. */
+    int renew(@Param("batchId") String batchId, @Param("leaseMillis") long leaseMillis);
+
     /** Gives back every claim the batch still holds; returns how many. */
     int releaseBatch(@Param("batchId") String batchId);
 

@@ -19,6 +19,12 @@ public interface TaskPicker {
      */
     List<LabTask> preview(int limit);
 
+    /**
+     * Extends the leases the batch still holds to {@code lease} from now, so that a batch running longer than one
+     * lease keeps its tasks. A lease that already expired is not renewed. Returns the number of leases renewed.
+     */
+    int renew(String batchId, Duration lease);
+
     /** Gives back claims of tasks the batch did not run (a stopped batch), so the next batch picks them first. */
     void release(String batchId, List<LabTask> tasks);
 }

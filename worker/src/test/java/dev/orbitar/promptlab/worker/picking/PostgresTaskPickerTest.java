@@ -320,6 +320,57 @@ class PostgresTaskPickerTest {
     }
 
     @Test
+    void renewExtendsLiveLease() throws SQLException {
+        TaskRows.synthetic(settings, 1);
+        picker.claim("batch-1", 1, Duration.ofSeconds(30));
+
+        int renewed = picker.renew("batch-1", LEASE);
+
+        assertThat(renewed).isEqualTo(1);
+        assertThat(secondsLeft("batch-1")).isGreaterThan(Duration.ofSeconds(30).toSeconds());
+    }
+
+    @Test
+    void renewSkipsExpiredLease() {
+        TaskRows.synthetic(settings, 1);
+        picker.claim("batch-1", 1, LEASE);
+        TestPostgres.execute(settings, "UPDATE prompt_lab.task_claim SET lease_until = '2020-01-01'");
+
+        int renewed = picker.renew("batch-1", LEASE);
+
+        assertThat(renewed).isZero();
+        assertThat(picker.claim("batch-2", 1, LEASE)).hasSize(1);
+    }
+
+    @Test
+    void renewSkipsOtherBatches() throws SQLException {
+        TaskRows.synthetic(settings, 2);
+        picker.claim("batch-1", 1, LEASE);
+        picker.claim("batch-2", 1, Duration.ofSeconds(30));
+
+        int renewed = picker.renew("batch-1", LEASE);
+
+        assertThat(renewed).isEqualTo(1);
+        assertThat(secondsLeft("batch-2")).isLessThanOrEqualTo(Duration.ofSeconds(30).toSeconds());
+    }
+
+    @Test
+    void renewSkipsFinishedClaims() {
+        TaskRows.synthetic(settings, 1);
+        finish("batch-1", picker.claim("batch-1", 1, LEASE));
+
+        int renewed = picker.renew("batch-1", LEASE);
+
+        assertThat(renewed).isZero();
+    }
+
+    @Test
+    void zeroRenewalLeaseIsRejected() {
+        assertThatThrownBy(() -> picker.renew("batch-1", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void negativeLimitIsRejected() {
         assertThatThrownBy(() -> picker.claim("batch-1", -1, LEASE))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -337,6 +388,20 @@ class PostgresTaskPickerTest {
             tasks.forEach(task -> mapper.finish(task.kind(), task.id(), batchId));
             return null;
         });
+    }
+
+    /** Returns the whole seconds left on the lease the batch holds, by the database's clock. */
+    private long secondsLeft(String batchId) throws SQLException {
+        try (Connection connection = TestPostgres.connect(settings);
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT extract(epoch FROM lease_until - timezone('UTC', now()))::bigint"
+                                + " FROM prompt_lab.task_claim WHERE batch_id = ?")) {
+            statement.setString(1, batchId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private void setLastRun(String taskId, String utcTime) throws SQLException {
