@@ -32,7 +32,9 @@ public record LabEngines(RefineEngine engine, Scorer scorer, OpenRouterClient cl
      * @throws dev.orbitar.promptlab.worker.settings.InvalidSettingException for an invalid provider setting
      */
     public static LabEngines create(WorkerSettings settings, Map<String, String> environment) {
-        Optional<OpenRouterSettings> provider = OpenRouterSettingsLoader.load(effective(settings, environment));
+        Map<String, String> effective = effective(settings, environment);
+        OpenRouterSettingsLoader.validate(effective);
+        Optional<OpenRouterSettings> provider = OpenRouterSettingsLoader.load(effective);
         if (provider.isEmpty()) {
             return new LabEngines(new OfflineRefineEngine(), new RubricScorer(), null);
         }

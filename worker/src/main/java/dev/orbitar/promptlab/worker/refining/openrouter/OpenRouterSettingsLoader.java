@@ -59,6 +59,19 @@ public final class OpenRouterSettingsLoader {
         return Optional.of(new OpenRouterSettingsLoader(environment).read(apiKey));
     }
 
+    /**
+     * Checks every provider setting, with or without OPENROUTER_API_KEY, so that a mistyped value stops the worker at
+     * start rather than on the day a key is added.
+     *
+     * @throws InvalidSettingException when a setting has a value that is not accepted
+     */
+    public static void validate(Map<String, String> environment) {
+        if (load(environment).isEmpty()) {
+            // The key only travels inside the settings record, which is dropped here.
+            new OpenRouterSettingsLoader(environment).read(Secret.ofNullable("unused-for-validation"));
+        }
+    }
+
     private OpenRouterSettings read(Secret apiKey) {
         HttpUrl baseUrl = baseUrl();
 

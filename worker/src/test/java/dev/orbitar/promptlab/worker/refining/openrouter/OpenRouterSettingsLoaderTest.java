@@ -31,6 +31,20 @@ class OpenRouterSettingsLoaderTest {
     }
 
     @Test
+    void validateChecksWithoutKey() {
+        assertThatThrownBy(() -> OpenRouterSettingsLoader.validate(Map.of("LAB_TEMPERATURE", "abc")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("LAB_TEMPERATURE");
+    }
+
+    @Test
+    void validateAcceptsDefaultsWithoutKey() {
+        OpenRouterSettingsLoader.validate(Map.of());
+
+        assertThat(OpenRouterSettingsLoader.load(Map.of())).isEmpty();
+    }
+
+    @Test
     void defaultsApplied() {
         OpenRouterSettings settings = load();
 
