@@ -1,5 +1,6 @@
 package dev.orbitar.promptlab.worker.experiments;
 
+import dev.orbitar.promptlab.worker.report.ReportMapper;
 import dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,37 +18,9 @@ import org.apache.ibatis.annotations.Select;
 public interface ExperimentReportMapper {
 
     /** Selects the experiment's runs created in the window (either bound may be null), oldest first. */
-    @Select("""
-            <script>
-            SELECT e.arm               AS arm,
-                   r."id"              AS run_id,
-                   r."templateSlug"    AS template_slug,
-                   r."templateVersion" AS template_version,
-                   r."taskType"        AS task_type,
-                   r."syntheticTaskId" AS synthetic_task_id,
-                   r."promptSampleId"  AS prompt_sample_id,
-                   r."modelName"       AS model_name,
-                   r."status"          AS status,
-                   r."createdAt"       AS created_at,
-                   COALESCE(st."category", ps."category") AS category,
-                   s."structureScore"  AS structure_score,
-                   s."contractScore"   AS contract_score,
-                   s."domainScore"     AS domain_score,
-                   s."overallScore"    AS overall_score,
-                   u.engine            AS engine,
-                   u.latency_ms        AS latency_ms,
-                   u.cost_usd          AS cost_usd
-              FROM ${workerSchema}.experiment_run e
-              JOIN ${appSchema}."LabRun" r ON r."id" = e.run_id
-              LEFT JOIN ${appSchema}."SyntheticTask" st ON st."id" = r."syntheticTaskId"
-              LEFT JOIN ${appSchema}."PromptSample" ps ON ps."id" = r."promptSampleId"
-              LEFT JOIN LATERAL (
-                    SELECT ls."structureScore", ls."contractScore", ls."domainScore", ls."overallScore"
-                      FROM ${appSchema}."LabScore" ls
-                     WHERE ls."labRunId" = r."id"
-                     ORDER BY ls."createdAt" DESC, ls."id" DESC
-                     LIMIT 1) s ON r."status" = 'done'
-              LEFT JOIN ${workerSchema}.run_usage u ON u.run_id = r."id"
+    @Select("<script>\nSELECT e.arm AS arm,\n" + ReportMapper.RUN_COLUMNS
+            + "  FROM ${workerSchema}.experiment_run e\n  JOIN ${appSchema}.\"LabRun\" r ON r.\"id\" = e.run_id\n"
+            + ReportMapper.RUN_JOINS + """
              WHERE e.experiment = #{experiment}
               <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>
               <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>

@@ -22,12 +22,11 @@ import org.apache.ibatis.annotations.Select;
 public interface ReportMapper {
 
     /**
-     * Selects every LabRun matching the filter, oldest first, with its task's category, its latest LabScore when
-     * the run is done, and its usage row when there is one.
+     * The columns every report reads of a LabRun, as {@link RunRow} takes them: the run, its task's category, its
+     * latest LabScore when done, and its usage. They read the aliases r (LabRun) and those of {@link #RUN_JOINS}.
      */
-    @Select("""
-            <script>
-            SELECT r."id"              AS run_id,
+    String RUN_COLUMNS = """
+                   r."id"              AS run_id,
                    r."templateSlug"    AS template_slug,
                    r."templateVersion" AS template_version,
                    r."taskType"        AS task_type,
@@ -44,7 +43,10 @@ public interface ReportMapper {
                    u.engine            AS engine,
                    u.latency_ms        AS latency_ms,
                    u.cost_usd          AS cost_usd
-              FROM ${appSchema}."LabRun" r
+            """;
+
+    /** The joins {@link #RUN_COLUMNS} reads from, placed after the LabRun table aliased r. */
+    String RUN_JOINS = """
               LEFT JOIN ${appSchema}."SyntheticTask" st ON st."id" = r."syntheticTaskId"
               LEFT JOIN ${appSchema}."PromptSample" ps ON ps."id" = r."promptSampleId"
               LEFT JOIN LATERAL (
@@ -54,6 +56,13 @@ public interface ReportMapper {
                      ORDER BY ls."createdAt" DESC, ls."id" DESC
                      LIMIT 1) s ON r."status" = 'done'
               LEFT JOIN ${workerSchema}.run_usage u ON u.run_id = r."id"
+            """;
+
+    /**
+     * Selects every LabRun matching the filter, oldest first, with its task's category, its latest LabScore when
+     * the run is done, and its usage row when there is one.
+     */
+    @Select("<script>\nSELECT " + RUN_COLUMNS + "  FROM ${appSchema}.\"LabRun\" r\n" + RUN_JOINS + """
             <where>
               <if test="since != null">AND r."createdAt" &gt;= #{since,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>
               <if test="until != null">AND r."createdAt" &lt; #{until,typeHandler=dev.orbitar.promptlab.worker.store.UtcInstantTypeHandler}</if>
