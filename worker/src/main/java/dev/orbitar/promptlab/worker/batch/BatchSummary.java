@@ -1,7 +1,7 @@
 package dev.orbitar.promptlab.worker.batch;
 
 /**
- * What one batch did.
+ * The counts and end state of one batch.
  *
  * @param batchId the batch id
  * @param tasksClaimed tasks claimed (in a dry run: tasks that would have been claimed)

@@ -1,6 +1,6 @@
 package dev.orbitar.promptlab.worker.batch;
 
-/** Why a batch stopped before running every claimed task. */
+/** The reason a batch stopped before running every claimed task. */
 public enum StopCause {
 
     /** The cost budget was reached: an expected end, not a failure. */

@@ -3,7 +3,7 @@ package dev.orbitar.promptlab.worker.batch;
 import java.math.BigDecimal;
 
 /**
- * What happened to one claimed task: one run, or several when an experiment runs the task through more than one
+ * The outcome of one claimed task: one run, or several when an experiment runs the task through more than one
  * template version.
  *
  * @param runsCreated LabRun rows inserted
@@ -19,7 +19,13 @@ record TaskOutcome(int runsCreated, int scoresCreated, int failures, BigDecimal 
 
     /** Returns this outcome with the next run's added; the first stop reason wins. */
     TaskOutcome plus(TaskOutcome next) {
-        BigDecimal cost = costUsd == null ? next.costUsd : next.costUsd == null ? costUsd : costUsd.add(next.costUsd);
+        BigDecimal cost = costUsd;
+        if (cost == null) {
+            cost = next.costUsd;
+        } else if (next.costUsd != null) {
+            cost = cost.add(next.costUsd);
+        }
+
         return new TaskOutcome(runsCreated + next.runsCreated, scoresCreated + next.scoresCreated,
                 failures + next.failures, cost, stopReason != null ? stopReason : next.stopReason);
     }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command: prints help and version, and holds the subcommands. */
+/** The top-level command: prints help and version, and contains the subcommands. */
 @Command(
         name = "prompt-lab-worker",
         mixinStandardHelpOptions = true,
@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:the batch ran (failed tasks are recorded as error runs)",
             "1:the batch could not run or was cut short (database unreachable, limit above LAB_MAX_SAFE, provider"
-                    + " refused the key or credit, fatal error)",
+                    + " rejected the key or credit, fatal error)",
             "2:invalid configuration (a setting, flag or argument was rejected)",
             "143:stopped by SIGTERM"
         })
@@ -87,7 +87,7 @@ public final class PromptLabCommand implements Runnable {
             return ExitCodes.INVALID_CONFIGURATION;
         }
         if (error instanceof DatabaseUnavailableException || error instanceof MigrationException) {
-            // The message says what to check; a stack trace would only bury it.
+            // The message names what to check; a stack trace would only bury it.
             log.error("{} failed: {}", commandLine.getCommandName(), error.getMessage());
             return ExitCodes.FAILED;
         }

@@ -43,7 +43,7 @@ import picocli.CommandLine.Mixin;
         exitCodeList = {
             "0:the batch ran (failed tasks are recorded as error runs), or stopped at its cost budget",
             "1:the batch could not run or was cut short (database unreachable, limit above LAB_MAX_SAFE,"
-                    + " provider refused the key or credit)",
+                    + " provider rejected the key or credit)",
             "2:invalid configuration",
             "143:stopped by SIGTERM (unfinished runs are set to error interrupted and their tasks released)"
         })

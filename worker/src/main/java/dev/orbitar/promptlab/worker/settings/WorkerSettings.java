@@ -44,7 +44,7 @@ public record WorkerSettings(
 
     /**
      * Returns true when the batch limit is above the safe maximum. That is not a setting error: the batch aborts
-     * with exit code 1 (and the HTTP trigger answers 400), as the previous worker did.
+     * with exit code 1 (and the HTTP trigger returns 400), as the previous worker did.
      */
     public boolean batchLimitAboveMaxSafe() {
         return batchLimit > maxSafe;
